@@ -17,7 +17,7 @@ import type { FieldRole, PupilRelation } from "./Role.js"
 import type { TemplateScope } from "./Template.js"
 
 /**
- * What the directory says about the acting person today.
+ * Facts the directory returns about the acting person for today.
  *
  * @category access
  * @since 0.1.0
@@ -34,7 +34,7 @@ export interface ActorFacts {
 }
 
 /**
- * What the directory says about a pupil today.
+ * Facts the directory returns about a pupil for today.
  *
  * @category access
  * @since 0.1.0
@@ -77,7 +77,7 @@ export const administersOrganisation = (actor: ActorFacts, organisationId: Organ
   actor.siteAdministrator || actor.administeredOrganisationIds.has(organisationId)
 
 /**
- * Every relation the actor has to a pupil today.
+ * Computes every relation the actor has to a pupil today.
  *
  * @category access
  * @since 0.1.0
