@@ -53,7 +53,6 @@ describe("package exports", () => {
 
   const built = packageNames.filter((name) => existsSync(join(packagesDir, name, "dist", "index.cjs")))
   if (built.length < packageNames.length) {
-    // eslint-disable-next-line no-console
     console.log(`package exports: ${packageNames.length - built.length} package(s) not built; run \`npm run build\` to check their dist files too`)
   }
 
