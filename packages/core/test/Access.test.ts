@@ -27,8 +27,8 @@ import type { PlanHeaderPatch } from "../src/Plan.js"
 import { type FieldRole, fieldRoles, type PupilRelation } from "../src/Role.js"
 import { emptyRoster, type Roster } from "../src/Roster.js"
 import { courseId, date, organisationId, personId } from "./support/fixtures.js"
+import { runs } from "./support/runs.js"
 
-const runs = { numRuns: 1000 }
 
 const allRelations: ReadonlyArray<PupilRelation> = ["mentor", "teacher", "pupil", "guardian", "administrator"]
 const relationSet = fc.subarray([...allRelations]).map((relations) => new Set(relations))

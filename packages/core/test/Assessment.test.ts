@@ -13,8 +13,8 @@ import {
 } from "../src/Assessment.js"
 import { VersionConflictError } from "../src/Errors.js"
 import { assessmentId, at, personId, version } from "./support/fixtures.js"
+import { runs } from "./support/runs.js"
 
-const runs = { numRuns: 1000 }
 
 describe("title names a term", () => {
   const randomCase = (word: string) =>

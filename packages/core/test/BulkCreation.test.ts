@@ -7,8 +7,8 @@ import { archivedPlanAccepts, distinctPupils, newPlans, organisationWideTargets,
 import { fieldRoles } from "../src/Role.js"
 import type { Template, TemplateField } from "../src/Template.js"
 import { at, date, fieldId, personId, planId, template, templateId } from "./support/fixtures.js"
+import { runs } from "./support/runs.js"
 
-const runs = { numRuns: 1000 }
 
 // A small pool of pupils, so selections repeat pupils often.
 const pupil = fc.integer({ min: 0, max: 14 }).map((n) => personId(`pupil${n}`))

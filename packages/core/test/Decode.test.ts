@@ -8,6 +8,7 @@ import { GradingScale, GradingScaleInput } from "../src/GradingScale.js"
 import { LocalDate } from "../src/LocalDate.js"
 import { Plan, PlanHeaderPatch, PlanInput } from "../src/Plan.js"
 import { Template, TemplateInput } from "../src/Template.js"
+import { runs } from "./support/runs.js"
 import { BodyText, characterCount, hasUnpairedSurrogate, maxBodyLength, maxTitleLength, Name, textRuleViolation, Title } from "../src/Text.js"
 
 const failure = <A, I>(schema: Schema.Schema<A, I, never>, input: unknown, field?: string): InvalidInputError => {
@@ -130,7 +131,7 @@ describe("text limits", () => {
       expect(textRuleViolation(text, maxTitleLength)).toBeDefined()
       expect(Either.isLeft(decodeInputEither(BodyText)(text))).toBe(true)
     },
-    { fastCheck: { numRuns: 1000 } }
+    { fastCheck: runs }
   )
 
   it.prop(
@@ -141,7 +142,7 @@ describe("text limits", () => {
       expect(hasUnpairedSurrogate(clean)).toBe(false)
       expect(textRuleViolation(clean, maxTitleLength)).toBeUndefined()
     },
-    { fastCheck: { numRuns: 1000 } }
+    { fastCheck: runs }
   )
 
   it("finds surrogates by position", () => {

@@ -6,8 +6,8 @@ import { checkExportSize, excludeProtectedPupils, exportBatches, exportLimit } f
 import type { PersonId } from "../src/Ids.js"
 import type { Protection } from "../src/Roster.js"
 import { personId } from "./support/fixtures.js"
+import { runs } from "./support/runs.js"
 
-const runs = { numRuns: 1000 }
 
 // Selection sizes lean towards the limit and multiples of it, where off-by-one mistakes live.
 const size = fc.oneof(

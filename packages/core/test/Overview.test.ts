@@ -7,8 +7,8 @@ import type { CourseId, PersonId } from "../src/Ids.js"
 import { cellKey, mentorOverview, type OverviewCell } from "../src/Overview.js"
 import { instantOfWallClock, localDateIn } from "./support/calendar.js"
 import { assessmentId, at, courseId, date, entry, personId, scaleId } from "./support/fixtures.js"
+import { runs } from "./support/runs.js"
 
-const runs = { numRuns: 1000 }
 const window = { start: date("2026-05-01"), end: date("2026-08-31") }
 const windowStart = instantOfWallClock("Europe/Stockholm", 2026, 5, 1)
 const windowEnd = instantOfWallClock("Europe/Stockholm", 2026, 9, 1)
