@@ -149,10 +149,11 @@ export const canWriteField = (
 ): boolean => {
   if (archived) return false
   if (relations.has("mentor")) return true
+  // Each role must both read and edit the field, so a second relation (such as administrator,
+  // which reads everything) never lends a role the reading it lacks.
   return (
     plan.published &&
-    canReadField(relations, plan, field) &&
-    fieldRolesOf(relations).some((role) => field.editableBy.includes(role))
+    fieldRolesOf(relations).some((role) => field.visibleTo.includes(role) && field.editableBy.includes(role))
   )
 }
 

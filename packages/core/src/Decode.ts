@@ -16,6 +16,31 @@ const valueAt = (input: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
   return current
 }
 
+// Effect's own type messages read "Expected <type>, actual <value>". The error reports the value
+// separately, so the rule keeps only what the value must be, in words a form user understands.
+const defaultTypeMessage = /^Expected ([\s\S]+), actual [\s\S]*$/
+const quotedLiterals = /^"[^"]*"(?: \| "[^"]*")*$/
+
+const expectedInWords = (expected: string): string => {
+  if (expected === "string") return "must be text"
+  if (expected === "number") return "must be a number"
+  if (expected === "Int" || expected === "an integer") return "must be a whole number"
+  if (expected === "boolean") return "must be true or false"
+  if (expected.startsWith("ReadonlyArray<") || expected.startsWith("readonly [")) return "must be a list"
+  if (expected.startsWith("{") || expected === "object") return "must be an object"
+  if (quotedLiterals.test(expected)) return `must be one of ${expected.split(" | ").join(", ")}`
+  return `must be ${expected}`
+}
+
+const ruleOf = (issue: ParseResult.ArrayFormatterIssue, value: unknown): string => {
+  if (issue._tag === "Missing" || value === undefined) return "is required"
+  if (issue.message.startsWith("Unable to decode") && issue.message.includes("DateTime")) {
+    return "must be an ISO 8601 date and time with an offset, such as 2026-08-01T10:00:00Z"
+  }
+  const match = defaultTypeMessage.exec(issue.message)
+  return match === null ? issue.message : expectedInWords(match[1]!)
+}
+
 /**
  * Converts a parse error into an {@link InvalidInputError} for the first issue, prefixing the
  * path with `field` when given.
@@ -30,8 +55,7 @@ export const toInvalidInput = (error: ParseResult.ParseError, input: unknown, fi
   const path = issue.path.map(String)
   const fullPath = [...(field === undefined || field === "" ? [] : [field]), ...path].join(".")
   const value = valueAt(input, issue.path)
-  const rule = issue._tag === "Missing" ? "is required" : issue.message
-  return InvalidInputError.of(fullPath, value === undefined && issue._tag === "Missing" ? "nothing" : value, rule)
+  return InvalidInputError.of(fullPath, value === undefined ? "nothing" : value, ruleOf(issue, value))
 }
 
 /**

@@ -36,7 +36,8 @@ const isRealDate = (text: string): boolean => {
  */
 export const LocalDate = Schema.String.pipe(
   Schema.filter((text) => isRealDate(text), {
-    message: () => "must be a real calendar date written YYYY-MM-DD",
+    // The override also covers input that is not a string at all, such as a number.
+    message: () => ({ message: "must be a real calendar date written YYYY-MM-DD", override: true }),
     identifier: "LocalDate",
     jsonSchema: { type: "string", format: "date" }
   }),

@@ -20,7 +20,7 @@ import { initialVersion, Version } from "./Version.js"
 const endNotBeforeStart = <A extends { readonly startDate: LocalDate; readonly endDate: LocalDate | null }>(period: A) =>
   period.endDate === null || period.endDate >= period.startDate
     ? true
-    : { path: ["endDate"], message: `must not be before the start date ${period.startDate} (got ${period.endDate})` }
+    : { path: ["endDate"], message: `must not be before the start date ${period.startDate}` }
 
 /**
  * A field value of a plan, with the field definition copied from the template.

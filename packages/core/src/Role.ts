@@ -12,7 +12,10 @@ import { Schema } from "effect"
  * @category roles
  * @since 0.1.0
  */
-export const FieldRole = Schema.Literal("mentor", "teacher", "pupil", "guardian")
+export const FieldRole = Schema.Literal("mentor", "teacher", "pupil", "guardian").annotations({
+  // Without this, a rejected role is reported against the first literal only ("Expected mentor").
+  message: () => ({ message: "must be one of mentor, teacher, pupil, guardian", override: true })
+})
 /** @category roles */
 export type FieldRole = typeof FieldRole.Type
 

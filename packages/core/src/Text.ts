@@ -65,7 +65,7 @@ export const textRuleViolation = (text: string, maxLength: number): string | und
   if (text.includes("\u0000")) return "must not contain the NUL character (U+0000)"
   if (hasUnpairedSurrogate(text)) return "must not contain an unpaired surrogate (invalid Unicode)"
   const length = characterCount(text)
-  if (length > maxLength) return `must be at most ${maxLength} characters (got ${length})`
+  if (length > maxLength) return `must be at most ${maxLength} characters, but has ${length}`
   return undefined
 }
 
@@ -77,9 +77,10 @@ const boundedText = (maxLength: number, identifier: string) =>
     })
   )
 
-const notBlank = Schema.filter((text: string) => text.trim().length > 0 || "must not be empty", {
-  jsonSchema: { minLength: 1 }
-})
+// A function rather than a bare `Schema.filter`, so TypeScript keeps the string type of the schema
+// it refines; the bare filter made Title and Name decode to `any` with an unknown context.
+const notBlank = <S extends Schema.Schema<string, string, never>>(self: S) =>
+  self.pipe(Schema.filter((text) => text.trim().length > 0 || "must not be empty", { jsonSchema: { minLength: 1 } }))
 
 /**
  * A title or heading: 1 to 200 characters, not only white space.

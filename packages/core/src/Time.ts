@@ -56,7 +56,9 @@ export const startOfDate = (date: LocalDate.LocalDate, zone: DateTime.TimeZone =
   const { day, month, year } = LocalDate.toParts(date)
   const zoned = DateTime.unsafeMakeZoned(
     { year, month, day, hours: 0, minutes: 0, seconds: 0, millis: 0 },
-    { timeZone: zone, adjustForTimeZone: true, disambiguation: "earlier" }
+    // "compatible" takes the first 00:00 when midnight repeats and moves forward past a skipped
+    // one; "earlier" would move back into the previous day there.
+    { timeZone: zone, adjustForTimeZone: true, disambiguation: "compatible" }
   )
   return DateTime.toUtc(zoned)
 }
