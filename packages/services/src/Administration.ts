@@ -100,9 +100,10 @@ const manageableTemplate = (session: Session, templateId: TemplateId, action: st
     return yield* Effect.fail(notFound("template", templateId))
   })
 
-/** Whether the actor sees the template when creating plans for its mentees. */
+/** Whether the actor sees the template when creating plans for its mentees; nobody else sees it. */
 const visibleToMentor = (session: Session, template: Template) =>
   Effect.gen(function*() {
+    if (session.actor.menteeIds.size === 0) return false
     const organisations = new Set<string>()
     for (const pupilId of session.actor.menteeIds) {
       for (const id of (yield* session.pupilFacts(pupilId)).organisationIds) organisations.add(id)
