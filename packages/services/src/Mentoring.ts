@@ -36,7 +36,7 @@ import {
   summaryOf
 } from "./internal/views.js"
 import { insertPlans } from "./internal/createPlans.js"
-import type { MentorOverviewView, MentorPageView, OverviewCellView } from "./Views.js"
+import type { MentorOverviewView, MentorPageView, OverviewCellView, PersonSummary } from "./Views.js"
 
 const decodeBulk = decodeInput(
   Schema.Struct({
@@ -45,6 +45,9 @@ const decodeBulk = decodeInput(
   })
 )
 const decodeIncluded = decodeInput(Schema.Array(PersonId), "includeProtectedPupilIds")
+
+const byName = (a: PersonSummary, b: PersonSummary): number =>
+  `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")
 
 const menteesOf = (session: Session) =>
   Effect.flatMap(Directory, (directory) => directory.menteesOf(session.actor.personId, session.today))
@@ -75,9 +78,7 @@ const page = (actor: Actor, period?: unknown) =>
     const templates = templatesOfferedToMentor(yield* Effect.flatMap(TemplateStore, (store) => store.list()), organisations)
     return {
       mentor: summaryOf(people, session.actor.personId),
-      mentees: menteeIds
-        .map((id) => summaryOf(people, id))
-        .toSorted((a, b) => `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")),
+      mentees: menteeIds.map((id) => summaryOf(people, id)).toSorted(byName),
       currentPlans: summaries.filter((plan) => !plan.archived),
       archivedPlans: summaries.filter((plan) => plan.archived),
       assessments: entries,
@@ -149,7 +150,7 @@ const overview = (
     }
     return {
       window,
-      pupils: result.pupilIds.map((id) => summaryOf(people, id)),
+      pupils: result.pupilIds.map((id) => summaryOf(people, id)).toSorted(byName),
       courses: result.courseIds.map((id) => courseSummaryOf(courses, id)),
       cells,
       unsupportedCourses: [...result.unsupportedCourses].map(([courseId, support]) => ({ courseId, support })),
