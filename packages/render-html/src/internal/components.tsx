@@ -246,6 +246,22 @@ export const EntryTable = (props: {
   )
 }
 
+/**
+ * A textarea holding a value. HTML parsers drop one newline right after `<textarea>`, so one is
+ * written first; a value that starts with a line break then keeps it.
+ */
+export const TextArea = (props: {
+  readonly id: string
+  readonly name: string
+  readonly value: string
+  readonly rows: number
+  readonly form?: string
+}) => (
+  <textarea id={props.id} name={props.name} rows={props.rows} maxLength={20000} form={props.form}>
+    {`\n${props.value}`}
+  </textarea>
+)
+
 /** A `<select>` of a scale's steps with an empty first choice. */
 export const LevelSelect = (props: {
   readonly id: string

@@ -10,6 +10,7 @@ import {
   PlanTable,
   PostForm,
   SelfAssessmentText,
+  TextArea,
   useOptions
 } from "../internal/components.js"
 
@@ -125,9 +126,7 @@ const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
                 <label class="visually-hidden" for={`${rowId}-comment`}>
                   {messages.commentFor(name)}
                 </label>
-                <textarea id={`${rowId}-comment`} name="comment" rows={3} maxLength={20000} form={rowId}>
-                  {entry?.comment ?? ""}
-                </textarea>
+                <TextArea id={`${rowId}-comment`} name="comment" rows={3} value={entry?.comment ?? ""} form={rowId} />
               </td>
               <td>{entry === null ? <span class="muted">{messages.notSet}</span> : <SelfAssessmentText entry={entry} />}</td>
               <td>

@@ -13,6 +13,7 @@ import {
   PostForm,
   Prose,
   SensitiveNotice,
+  TextArea,
   useOptions
 } from "../internal/components.js"
 
@@ -56,9 +57,7 @@ const FieldEditForm = (props: { readonly plan: PlanView; readonly field: PlanFie
     <PostForm action={routes.updatePlanField(plan.id, field.fieldId)} class="field-form" autosave>
       <input type="hidden" name="version" value={String(field.version)} />
       <label for={textareaId}>{messages.editField(field.heading)}</label>
-      <textarea id={textareaId} name="value" rows={8} maxLength={20000}>
-        {field.value}
-      </textarea>
+      <TextArea id={textareaId} name="value" rows={8} value={field.value} />
       <div class="form-actions">
         <button type="submit">{messages.save}</button>
         <AutosaveStatus />

@@ -9,6 +9,7 @@ import {
   PlanTable,
   PostForm,
   Prose,
+  TextArea,
   useOptions
 } from "../internal/components.js"
 
@@ -39,9 +40,7 @@ const SelfAssessmentForm = (props: { readonly assessment: PupilAssessmentView })
         )}
         <div class="field">
           <label for={`${prefix}-comment`}>{messages.comment}</label>
-          <textarea id={`${prefix}-comment`} name="comment" rows={4} maxLength={20000}>
-            {self?.comment ?? ""}
-          </textarea>
+          <TextArea id={`${prefix}-comment`} name="comment" rows={4} value={self?.comment ?? ""} />
         </div>
         <div class="form-actions">
           <button type="submit">{messages.saveSelfAssessment}</button>
