@@ -176,6 +176,7 @@ export interface Messages {
   readonly printTitle: (count: number) => string
   readonly exportedBy: (name: string, when: string) => string
   readonly leftOutProtected: (count: number) => string
+  readonly sensitiveFooter: string
   readonly pageNumber: (page: number) => string
   readonly planPageOf: (plan: number, plans: number, page: number, pages: number) => string
 
@@ -390,6 +391,7 @@ export const sv: Messages = {
   exportedBy: (name, when) => `Utskriven av ${name}, ${when}`,
   leftOutProtected: (count) =>
     `${svPlural(count, "plan", "planer")} utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn för att ta med planen.`,
+  sensitiveFooter: "Känslig information om ett barn – dela inte vidare.",
   pageNumber: (page) => `Sida ${page}`,
   planPageOf: (plan, plans, page, pages) => `Plan ${plan} av ${plans}, sida ${page} av ${pages}`,
 
@@ -614,6 +616,7 @@ export const en: Messages = {
   exportedBy: (name, when) => `Printed by ${name}, ${when}`,
   leftOutProtected: (count) =>
     `${enPlural(count, "plan was", "plans were")} left out because the pupil has protected personal data. Select the pupil by name to include the plan.`,
+  sensitiveFooter: "Sensitive information about a child – do not pass on.",
   pageNumber: (page) => `Page ${page}`,
   planPageOf: (plan, plans, page, pages) => `Plan ${plan} of ${plans}, page ${page} of ${pages}`,
 
