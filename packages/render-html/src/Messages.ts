@@ -94,6 +94,7 @@ export interface Messages {
   readonly endDate: string
   readonly endDateHint: string
   readonly createPlansSubmit: string
+  readonly planDetails: string
   readonly printAndExport: string
   readonly selectPlan: (title: string, pupil: string) => string
   readonly printSelected: string
@@ -309,6 +310,7 @@ export const sv: Messages = {
   endDate: "Slutdatum",
   endDateHint: "Valfritt men rekommenderat, till exempel dagen då nästa plan börjar.",
   createPlansSubmit: "Skapa planerna",
+  planDetails: "Planens titel, mall och period",
   printAndExport: "Skriv ut eller exportera",
   selectPlan: (title, pupil) => `Välj ${title} för ${pupil}`,
   printSelected: "Skriv ut valda",
@@ -534,6 +536,7 @@ export const en: Messages = {
   endDate: "End date",
   endDateHint: "Optional but recommended, for example the day the next plan starts.",
   createPlansSubmit: "Create the plans",
+  planDetails: "Title, template and period of the plans",
   printAndExport: "Print or export",
   selectPlan: (title, pupil) => `Select ${title} for ${pupil}`,
   printSelected: "Print selected",

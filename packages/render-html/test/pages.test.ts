@@ -243,7 +243,10 @@ describe("course page", () => {
   })
 
   it("shows a title warning", () => {
-    expect(text(one(query(scaled!, "ul", { class: "warnings" }), "warnings"))).toContain("anger ingen termin")
+    expect(text(one(query(unscaled!, "ul", { class: "warnings" }), "warnings"))).toBe(
+      "Titeln ”Matematik 7A” anger ingen termin. Skriv till exempel ”Omdöme HT 2026” så att det syns vilken period omdömet gäller."
+    )
+    expect(query(scaled!, "ul", { class: "warnings" })).toHaveLength(0)
   })
 
   it("leaves levels out without a scale", () => {

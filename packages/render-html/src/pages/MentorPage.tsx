@@ -42,7 +42,7 @@ export const BulkCreateForm = (props: {
         </fieldset>
       </fieldset>
       <fieldset>
-        <legend>{messages.createPlans}</legend>
+        <legend>{messages.planDetails}</legend>
         <div class="field">
           <label for="plan-template">{messages.template}</label>
           <select id="plan-template" name="templateId" required aria-describedby="plan-template-fields">

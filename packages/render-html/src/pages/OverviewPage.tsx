@@ -42,7 +42,7 @@ const OverviewTable = (props: { readonly view: MentorOverviewView; readonly cour
   const cells = new Map(props.view.cells.map((cell) => [`${cell.pupilId}|${cell.courseId}`, cell]))
   return (
     <table class="overview">
-      <caption>{messages.overviewTitle}</caption>
+      <caption class="visually-hidden">{messages.overviewTitle}</caption>
       <thead>
         <tr>
           <th scope="col">{messages.pupil}</th>
