@@ -77,9 +77,13 @@ const boundedText = (maxLength: number, identifier: string) =>
     })
   )
 
-const notBlank = Schema.filter((text: string) => text.trim().length > 0 || "must not be empty", {
-  jsonSchema: { minLength: 1 }
-})
+// Generic over the schema so the filtered schema keeps its string type instead of widening to any.
+const notBlank = <S extends Schema.Schema<string, string, never>>(self: S) =>
+  self.pipe(
+    Schema.filter((text: string) => text.trim().length > 0 || "must not be empty", {
+      jsonSchema: { minLength: 1 }
+    })
+  )
 
 /**
  * A title or heading: 1 to 200 characters, not only white space.
