@@ -221,6 +221,8 @@ export interface MentorOverviewView {
     readonly courseId: CourseId
     readonly support: Exclude<OverviewSupport, { readonly _tag: "supported" }>
   }>
+  /** How many mentees were left out because they have a protection marking and were not named. */
+  readonly leftOutProtectedCount: number
 }
 
 /**

@@ -1,0 +1,119 @@
+// What every operation starts from: the acting person's facts for today in the site's zone, the
+// current instant, and cached relations to pupils. Also the audit helper and the error builders.
+import {
+  type Actor,
+  type ActorFacts,
+  type AuditAction,
+  AuditEntryId,
+  AuditLog,
+  type AssessmentStore,
+  type BlobStore,
+  Directory,
+  type DocumentStore,
+  type EntryStore,
+  ForbiddenError,
+  type GradingScaleStore,
+  IdGenerator,
+  localDateOf,
+  type LocalDate,
+  NotFoundError,
+  type PersonId,
+  type PlanStore,
+  type PupilFacts,
+  type PupilRelation,
+  relationsToPupil,
+  type ResourceKind,
+  type StorageError,
+  type TemplateStore,
+  type Transactor
+} from "@iupkit/core"
+import { DateTime, Effect } from "effect"
+import { currentSiteConfig, type SiteConfigService } from "../SiteConfig.js"
+
+/**
+ * Every storage port the services use.
+ */
+export type StoragePorts =
+  | TemplateStore
+  | GradingScaleStore
+  | AssessmentStore
+  | EntryStore
+  | PlanStore
+  | DocumentStore
+  | BlobStore
+  | AuditLog
+  | Transactor
+
+/**
+ * Everything the services need from the host: storage, the directory and the id generator.
+ */
+export type ServicePorts = StoragePorts | Directory | IdGenerator
+
+export interface Session {
+  readonly actor: ActorFacts
+  readonly now: DateTime.Utc
+  readonly today: LocalDate
+  readonly config: SiteConfigService
+  readonly relationsTo: (pupilId: PersonId) => Effect.Effect<ReadonlySet<PupilRelation>, StorageError, Directory>
+  readonly pupilFacts: (pupilId: PersonId) => Effect.Effect<PupilFacts, StorageError, Directory>
+}
+
+export const openSession = (actor: Actor): Effect.Effect<Session, StorageError, Directory> =>
+  Effect.gen(function*() {
+    const config = yield* currentSiteConfig
+    const now = yield* DateTime.now
+    const today = localDateOf(now, config.timeZone)
+    const directory = yield* Directory
+    const facts = yield* directory.actorFacts(actor.personId, today)
+    const pupilCache = new Map<PersonId, PupilFacts>()
+    const pupilFacts = (pupilId: PersonId) => {
+      const cached = pupilCache.get(pupilId)
+      if (cached !== undefined) return Effect.succeed(cached)
+      return Effect.tap(directory.pupilFacts(pupilId, today), (found) => Effect.sync(() => pupilCache.set(pupilId, found)))
+    }
+    return {
+      actor: facts,
+      now,
+      today,
+      config,
+      pupilFacts,
+      relationsTo: (pupilId) => Effect.map(pupilFacts(pupilId), (found) => relationsToPupil(facts, found))
+    }
+  })
+
+/** Appends one audit record per target; ids and actions only. */
+export const audit = (
+  session: Session,
+  action: AuditAction,
+  targets: ReadonlyArray<{ readonly targetId: string; readonly pupilId: PersonId | null }>
+): Effect.Effect<void, StorageError, AuditLog | IdGenerator> =>
+  Effect.gen(function*() {
+    if (targets.length === 0) return
+    const ids = yield* IdGenerator
+    const log = yield* AuditLog
+    const entries = yield* Effect.forEach(targets, (target) =>
+      Effect.map(ids.next("auditEntry"), (id) => ({
+        id: AuditEntryId.make(id),
+        at: session.now,
+        actorId: session.actor.personId,
+        action,
+        targetId: target.targetId,
+        pupilId: target.pupilId
+      })))
+    yield* log.append(entries)
+  })
+
+export const notFound = (kind: ResourceKind, id: string): NotFoundError => new NotFoundError({ kind, id })
+
+export const forbidden = (kind: ResourceKind, id: string, action: string, reason: string): ForbiddenError =>
+  new ForbiddenError({ kind, id, action, reason })
+
+/** Fails with not found unless the condition holds. */
+export const requireFound = (condition: boolean, kind: ResourceKind, id: string): Effect.Effect<void, NotFoundError> =>
+  condition ? Effect.void : Effect.fail(notFound(kind, id))
+
+/** Fails with forbidden unless the condition holds. */
+export const requireAllowed = (
+  condition: boolean,
+  error: () => ForbiddenError
+): Effect.Effect<void, ForbiddenError> => (condition ? Effect.void : Effect.fail(error()))
