@@ -1,24 +1,25 @@
 /**
  * One HTTP test suite for every example host. Each host's test file starts its host through
- * {@link HostUnderTest} and calls {@link hostSuite}; the suite speaks only HTTP to 127.0.0.1.
+ * {@link HostUnderTest} and calls {@link hostSuite}; the suite speaks only HTTP to 127.0.0.1, to a
+ * host running the real services on in-memory storage with JWT bearer sign-in.
  */
-import {
-  ExportLimitExceededError,
-  ForbiddenError,
-  NotFoundError,
-  type PersonId,
-  PupilsWithoutMentorError,
-  VersionConflictError
-} from "@iupkit/core"
-import { JSONSchema, type Schema } from "effect"
+import { createHmac } from "node:crypto"
+import { makeJwtAuthenticator } from "@iupkit/auth"
+import type { PersonId } from "@iupkit/core"
+import { createIupClient, type IupClient } from "@iupkit/services"
+import { layerMemoryStorage } from "@iupkit/store-memory"
+import { Effect, JSONSchema, type Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { courseId, guardianName, people, roster, schoolId } from "./school.js"
 
 /** What the suite hands a host to start. */
 export interface SuiteHostOptions {
-  readonly operations: FakeOperations
-  readonly verifyBearer: (token: string) => Promise<PersonId | undefined>
+  readonly iup: IupClient
+  readonly bearer: { readonly authenticateAsync: (header: string) => Promise<{ readonly personId: PersonId }> }
   readonly cookieSecret: string
-  readonly demoPeople: ReadonlyArray<{ readonly id: PersonId; readonly name: string; readonly roles: ReadonlyArray<"mentor" | "teacher" | "pupil" | "guardian"> }> | undefined
+  readonly demoPeople:
+    | ReadonlyArray<{ readonly id: PersonId; readonly name: string; readonly roles: ReadonlyArray<"mentor" | "teacher" | "pupil" | "guardian"> }>
+    | undefined
   /** Receives every log line the host writes. */
   readonly logLine: (line: string) => void
   readonly port: number
@@ -38,51 +39,34 @@ export interface HostUnderTest {
   readonly bodySchemas: ReadonlyArray<{ readonly method: string; readonly path: string; readonly schema: Schema.Schema<any, any, never> }>
 }
 
-const mentor = "mentor-1" as PersonId
-const guardianName = "Siv Fiktiv"
+const issuer = "https://sign-in.example.test"
+const audience = "iupkit-example-hosts"
+const jwtSecret = new TextEncoder().encode("host-suite-jwt-secret-of-at-least-32-bytes")
 
-/** Stands in for the service operations until the hosts are wired to the real services. */
-export interface FakeOperations {
-  readonly readPlan: (actor: PersonId, planId: string) => Promise<unknown>
-  readonly createPlans: (actor: PersonId, body: { readonly pupilIds: ReadonlyArray<string> }) => Promise<unknown>
-  readonly updatePlanHeader: (actor: PersonId, planId: string, body: unknown) => Promise<unknown>
-  readonly writePlanField: (actor: PersonId, planId: string, fieldId: string, body: { readonly version: number }) => Promise<unknown>
-  readonly exportPlans: (actor: PersonId, body: { readonly planIds: ReadonlyArray<string> }) => Promise<unknown>
+const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url")
+
+/** Signs an HS256 token for a person, valid for ten minutes. */
+const tokenFor = (personId: string): string => {
+  const now = Math.floor(Date.now() / 1000)
+  const unsigned = `${base64url({ alg: "HS256", typ: "JWT" })}.${base64url({ sub: personId, iss: issuer, aud: audience, iat: now, exp: now + 600 })}`
+  return `${unsigned}.${createHmac("sha256", jwtSecret).update(unsigned).digest("base64url")}`
 }
 
-// Each operation fails with one tagged error for a marked input, so every mapping is reachable.
-const fakeOperations: FakeOperations = {
-  readPlan: async (actor, planId) => {
-    if (planId === "plan-missing") throw new NotFoundError({ kind: "plan", id: planId })
-    if (planId === "plan-crash") throw new Error(`driver failed while reading ${guardianName}`)
-    return { planId, actor }
-  },
-  createPlans: async (_actor, body) => {
-    const without = body.pupilIds.filter((id) => id.startsWith("no-mentor"))
-    if (without.length > 0) throw new PupilsWithoutMentorError({ pupilIds: without })
-    return { created: body.pupilIds.length }
-  },
-  updatePlanHeader: async (_actor, planId) => {
-    throw new ForbiddenError({ kind: "plan", id: planId, action: "change the header of", reason: "only the pupil's mentors may" })
-  },
-  writePlanField: async (_actor, planId, fieldId, body) => {
-    if (body.version === 1) {
-      throw new VersionConflictError({ kind: "planField", id: `${planId}/${fieldId}`, expectedVersion: 1, currentVersion: 2, currentValue: "newer text" })
-    }
-    return { version: body.version + 1 }
-  },
-  exportPlans: async (_actor, body) => {
-    if (body.planIds.length > 100) throw new ExportLimitExceededError({ requested: body.planIds.length, limit: 100 })
-    return { exported: body.planIds.length }
+// The one case the real services cannot produce on demand: an unexpected failure whose message
+// carries a name, to prove it reaches neither the response nor the log.
+const withCrashingPlan = (client: IupClient): IupClient => ({
+  ...client,
+  plans: {
+    ...client.plans,
+    getPlan: (actor, planId) =>
+      planId === "plan-crash" ? Promise.reject(new Error(`driver failed while reading ${guardianName}`)) : client.plans.getPlan(actor, planId)
   }
-}
-
-const tokens: Record<string, PersonId> = { "token-mentor": mentor }
+})
 
 const demoPeople = [
-  { id: mentor, name: "Maja Mentorsson", roles: ["mentor", "teacher"] as const },
-  { id: "pupil-1" as PersonId, name: "Elsa Elevsdotter", roles: ["pupil"] as const },
-  { id: "guardian-1" as PersonId, name: guardianName, roles: ["guardian"] as const }
+  { id: people.mentor, name: "Maja Mentorsson", roles: ["mentor", "teacher"] as const },
+  { id: people.pupil, name: "Elsa Elevsdotter", roles: ["pupil"] as const },
+  { id: people.guardian, name: guardianName, roles: ["guardian"] as const }
 ]
 
 const secret = "test-cookie-secret-of-at-least-32-characters"
@@ -117,24 +101,48 @@ const asComponents = (schema: unknown): unknown => JSON.parse(JSON.stringify(sch
 export const hostSuite = (host: HostUnderTest): void => {
   describe(`${host.name} host over HTTP`, () => {
     const logs: Array<string> = []
+    let client: IupClient
     let demo: RunningHost
     let plain: RunningHost
+    // Made through the API in beforeAll: a template, and one plan per mentee.
+    const made = { templateId: "", fieldId: "", planId: "", secondPlanId: "" }
+
+    const api = (path: string, init: RequestInit = {}, personId: string = people.mentor) =>
+      fetch(`${plain.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${tokenFor(personId)}`, "content-type": "application/json", ...init.headers }
+      })
+    const post = (path: string, body: unknown, personId?: string) =>
+      api(path, { method: "POST", body: JSON.stringify(body) }, personId)
+    const planInput = () => ({ templateId: made.templateId, title: "Utvecklingssamtal HT", startDate: "2020-08-20", endDate: null })
 
     beforeAll(async () => {
-      const base = { operations: fakeOperations, verifyBearer: async (token: string) => tokens[token], cookieSecret: secret, logLine: (line: string) => logs.push(line), port: 0 }
+      client = createIupClient({ storage: layerMemoryStorage, directory: roster })
+      const bearer = await Effect.runPromise(makeJwtAuthenticator({ key: jwtSecret, issuer, audience }))
+      const base = { iup: withCrashingPlan(client), bearer, cookieSecret: secret, logLine: (line: string) => logs.push(line), port: 0 }
       demo = await host.start({ ...base, demoPeople })
       plain = await host.start({ ...base, demoPeople: undefined })
+
+      const template = await post("/api/templates", {
+        title: "Utvecklingssamtal",
+        scope: { _tag: "site" },
+        fields: [{ heading: "Mål", visibleTo: ["mentor", "pupil", "guardian"], editableBy: ["mentor"] }]
+      }, people.admin)
+      expect(template.status).toBe(201)
+      const templateBody = await template.json()
+      made.templateId = templateBody.id
+      made.fieldId = templateBody.fields[0].id
+      const created = await post("/api/mentor/plans", { pupilIds: [people.pupil, people.secondPupil], plan: planInput() })
+      expect(created.status).toBe(201)
+      const plans: ReadonlyArray<{ id: string; pupil: { id: string } }> = (await created.json()).plans
+      made.planId = plans.find((plan) => plan.pupil.id === people.pupil)!.id
+      made.secondPlanId = plans.find((plan) => plan.pupil.id === people.secondPupil)!.id
     })
     afterAll(async () => {
       await demo?.close()
       await plain?.close()
+      await client?.dispose()
     })
-
-    const api = (path: string, init: RequestInit = {}, token = "token-mentor") =>
-      fetch(`${plain.url}${path}`, {
-        ...init,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers }
-      })
 
     describe("security headers", () => {
       it("sends a strict content security policy", async () => {
@@ -157,7 +165,7 @@ export const hostSuite = (host: HostUnderTest): void => {
       it("forbids caching pages and API answers", async () => {
         expect((await fetch(`${demo.url}/`)).headers.get("cache-control")).toBe("no-store")
         expect((await fetch(`${demo.url}/sign-in`)).headers.get("cache-control")).toBe("no-store")
-        expect((await api("/api/plans/plan-1")).headers.get("cache-control")).toBe("no-store")
+        expect((await api(`/api/plans/${made.planId}`)).headers.get("cache-control")).toBe("no-store")
         expect((await api("/api/plans/plan-missing")).headers.get("cache-control")).toBe("no-store")
       })
 
@@ -176,19 +184,21 @@ export const hostSuite = (host: HostUnderTest): void => {
       })
 
       it("rejects an unknown bearer token", async () => {
-        const response = await api("/api/me", {}, "token-forged")
+        const forged = `${tokenFor(people.mentor).slice(0, -4)}AAAA`
+        const response = await fetch(`${plain.url}/api/me`, { headers: { authorization: `Bearer ${forged}` } })
         expect(response.status).toBe(401)
+        expect((await response.json()).error).toMatchObject({ tag: "AuthenticationError", reason: "invalidSignature" })
       })
 
       it("answers 401 before decoding the body", async () => {
-        const response = await fetch(`${plain.url}/api/plans`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+        const response = await fetch(`${plain.url}/api/mentor/plans`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
         expect(response.status).toBe(401)
       })
 
       it("accepts a valid bearer token", async () => {
         const response = await api("/api/me")
         expect(response.status).toBe(200)
-        expect(await response.json()).toEqual({ personId: mentor })
+        expect(await response.json()).toEqual({ personId: people.mentor })
       })
 
       it("has no sign-in page without demo mode", async () => {
@@ -215,7 +225,7 @@ export const hostSuite = (host: HostUnderTest): void => {
           method: "POST",
           redirect: "manual",
           headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ _csrf: token, personId: mentor }).toString()
+          body: new URLSearchParams({ _csrf: token, personId: people.mentor }).toString()
         })
         expect(response.status).toBe(303)
         jar.store(response)
@@ -223,7 +233,7 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(session).toMatch(/HttpOnly/i)
         expect(session).toMatch(/SameSite=Strict/i)
         const me = await fetch(`${demo.url}/api/me`, { headers: { cookie: jar.header() } })
-        expect(await me.json()).toEqual({ personId: mentor })
+        expect(await me.json()).toEqual({ personId: people.mentor })
         expect(await (await fetch(`${demo.url}/`, { headers: { cookie: jar.header() } })).text()).toContain("Inloggad som Maja Mentorsson")
       })
 
@@ -248,7 +258,7 @@ export const hostSuite = (host: HostUnderTest): void => {
           method: "POST",
           redirect: "manual",
           headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ personId: mentor }).toString()
+          body: new URLSearchParams({ personId: people.mentor }).toString()
         })
         expect(response.status).toBe(403)
         expect(response.headers.get("content-type")).toMatch(/text\/html/)
@@ -263,7 +273,7 @@ export const hostSuite = (host: HostUnderTest): void => {
           method: "POST",
           redirect: "manual",
           headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ _csrf: "forged-token", personId: mentor }).toString()
+          body: new URLSearchParams({ _csrf: "forged-token", personId: people.mentor }).toString()
         })
         expect(response.status).toBe(403)
       })
@@ -276,13 +286,13 @@ export const hostSuite = (host: HostUnderTest): void => {
           method: "POST",
           redirect: "manual",
           headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ _csrf: hiddenCsrf(await form.text()), personId: mentor }).toString()
+          body: new URLSearchParams({ _csrf: hiddenCsrf(await form.text()), personId: people.mentor }).toString()
         }))
         const write = (headers: Record<string, string>) =>
-          fetch(`${demo.url}/api/plans/plan-1/fields/field-1`, {
+          fetch(`${demo.url}/api/plans/${made.secondPlanId}/fields/${made.fieldId}`, {
             method: "PUT",
             headers: { cookie: jar.header(), "content-type": "application/json", ...headers },
-            body: JSON.stringify({ version: 3, value: "text" })
+            body: JSON.stringify({ expectedVersion: 1, value: "Skrivet i webbläsaren" })
           })
         const without = await write({})
         expect(without.status).toBe(403)
@@ -296,10 +306,7 @@ export const hostSuite = (host: HostUnderTest): void => {
 
     describe("error mapping", () => {
       it("maps invalid body to 400 with field", async () => {
-        const response = await api("/api/plans", {
-          method: "POST",
-          body: JSON.stringify({ pupilIds: ["pupil-1"], plan: { templateId: "t-1", title: "HT", startDate: "2026-02-30", endDate: null } })
-        })
+        const response = await post("/api/mentor/plans", { pupilIds: [people.pupil], plan: { ...planInput(), startDate: "2026-02-30" } })
         expect(response.status).toBe(400)
         const body = await response.json()
         expect(body.error.tag).toBe("InvalidInputError")
@@ -314,7 +321,7 @@ export const hostSuite = (host: HostUnderTest): void => {
       })
 
       it("maps malformed JSON to 400", async () => {
-        const response = await api("/api/plans", { method: "POST", body: "{not json" })
+        const response = await api("/api/mentor/plans", { method: "POST", body: "{not json" })
         expect(response.status).toBe(400)
         expect((await response.json()).error.tag).toBe("RequestError")
       })
@@ -325,30 +332,51 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect((await response.json()).error).toMatchObject({ tag: "NotFoundError", kind: "plan", id: "plan-missing" })
       })
 
+      it("hides unpublished plans as not found", async () => {
+        const response = await api(`/api/plans/${made.secondPlanId}`, {}, people.guardian)
+        expect(response.status).toBe(404)
+      })
+
       it("maps forbidden to 403", async () => {
-        const response = await api("/api/plans/plan-1", { method: "PATCH", body: JSON.stringify({ headerVersion: 1, patch: { published: true } }) })
+        const plan = await (await api(`/api/plans/${made.planId}`)).json()
+        const published = await api(`/api/plans/${made.planId}`, {
+          method: "PATCH",
+          body: JSON.stringify({ expectedVersion: plan.headerVersion, patch: { published: true } })
+        })
+        expect(published.status).toBe(200)
+        const headerVersion = (await published.json()).headerVersion
+        const response = await api(`/api/plans/${made.planId}`, {
+          method: "PATCH",
+          body: JSON.stringify({ expectedVersion: headerVersion, patch: { title: "Min egen titel" } })
+        }, people.pupil)
         expect(response.status).toBe(403)
-        expect((await response.json()).error).toMatchObject({ tag: "ForbiddenError", kind: "plan", id: "plan-1" })
+        expect((await response.json()).error).toMatchObject({ tag: "ForbiddenError", kind: "plan", id: made.planId })
       })
 
       it("maps conflict to 409 with current value", async () => {
-        const response = await api("/api/plans/plan-1/fields/field-1", { method: "PUT", body: JSON.stringify({ version: 1, value: "mine" }) })
+        const write = (value: string) =>
+          api(`/api/plans/${made.planId}/fields/${made.fieldId}`, { method: "PUT", body: JSON.stringify({ expectedVersion: 1, value }) })
+        expect((await write("Läsa mer")).status).toBe(200)
+        const response = await write("Räkna mer")
         expect(response.status).toBe(409)
-        expect((await response.json()).error).toMatchObject({ tag: "VersionConflictError", currentVersion: 2, currentValue: "newer text" })
+        expect((await response.json()).error).toMatchObject({
+          tag: "VersionConflictError",
+          currentVersion: 2,
+          currentValue: { value: "Läsa mer", version: 2 }
+        })
       })
 
       it("maps export limit to 422", async () => {
         const planIds = Array.from({ length: 101 }, (_, index) => `plan-${index}`)
-        const response = await api("/api/exports", { method: "POST", body: JSON.stringify({ planIds }) })
+        const response = await post("/api/exports", { planIds })
         expect(response.status).toBe(422)
         expect((await response.json()).error).toMatchObject({ tag: "ExportLimitExceededError", requested: 101, limit: 100 })
       })
 
       it("maps pupils without mentor to 422", async () => {
-        const body = { pupilIds: ["pupil-1", "no-mentor-2"], plan: { templateId: "t-1", title: "VT 2027", startDate: "2027-01-10", endDate: null } }
-        const response = await api("/api/plans", { method: "POST", body: JSON.stringify(body) })
+        const response = await post("/api/organisation-plans", { organisationId: schoolId, plan: planInput() }, people.admin)
         expect(response.status).toBe(422)
-        expect((await response.json()).error).toMatchObject({ tag: "PupilsWithoutMentorError", pupilIds: ["no-mentor-2"] })
+        expect((await response.json()).error).toMatchObject({ tag: "PupilsWithoutMentorError", pupilIds: [people.pupilWithoutMentor] })
       })
 
       it("maps anything else to 500 without details", async () => {
@@ -357,6 +385,11 @@ export const hostSuite = (host: HostUnderTest): void => {
         const text = await response.text()
         expect(JSON.parse(text).error.tag).toBe("InternalError")
         expect(text).not.toContain(guardianName)
+      })
+
+      it("asks for sign-in on unknown API paths", async () => {
+        const response = await fetch(`${plain.url}/api/nothing-here`)
+        expect(response.status).toBe(401)
       })
 
       it("answers unknown API paths in JSON", async () => {
@@ -381,6 +414,54 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(byHeader).toContain("Not found")
         const swedishFirst = await (await fetch(`${plain.url}/nothing-here`, { headers: { "accept-language": "sv,en;q=0.8" } })).text()
         expect(swedishFirst).toContain("Hittades inte")
+      })
+    })
+
+    describe("flows over the API", () => {
+      it("teacher sets one level for several pupils", async () => {
+        const scale = await post("/api/grading-scales", { name: "Tre steg", steps: ["Påbörjad", "Godtagbar", "Mycket god"] }, people.admin)
+        expect(scale.status).toBe(201)
+        const assessment = await post("/api/assessments", {
+          courseId,
+          title: "Omdöme HT 2026",
+          gradingScaleId: (await scale.json()).id,
+          visibleToPupils: true,
+          selfAssessmentEnabled: true
+        })
+        expect(assessment.status).toBe(201)
+        const assessmentId = (await assessment.json()).assessment.id
+        const levels = await post(`/api/assessments/${assessmentId}/levels`, {
+          level: "Godtagbar",
+          entries: [{ pupilId: people.pupil, expectedVersion: null }, { pupilId: people.secondPupil, expectedVersion: null }]
+        })
+        expect(levels.status).toBe(200)
+        const written: ReadonlyArray<{ pupil: { id: string }; version: number }> = await levels.json()
+        expect(written.map((entry) => entry.pupil.id).sort()).toEqual([people.pupil, people.secondPupil].sort())
+        const ownEntry = written.find((entry) => entry.pupil.id === people.pupil)!
+        const course = await (await api(`/api/courses/${courseId}`)).json()
+        expect(JSON.stringify(course)).toContain("Godtagbar")
+        const selfAssessed = await api(`/api/assessments/${assessmentId}/self-assessment`, {
+          method: "PUT",
+          body: JSON.stringify({ expectedVersion: ownEntry.version, level: "Mycket god", comment: "Jag räknar varje dag" })
+        }, people.pupil)
+        expect(selfAssessed.status).toBe(200)
+      })
+
+      it("hides a course page from pupils", async () => {
+        expect((await api(`/api/courses/${courseId}`, {}, people.pupil)).status).toBe(404)
+      })
+
+      it("serves each role's own page", async () => {
+        expect((await api("/api/mentor")).status).toBe(200)
+        expect((await api("/api/pupil", {}, people.pupil)).status).toBe(200)
+        expect((await api("/api/guardian", {}, people.guardian)).status).toBe(200)
+        expect((await api("/api/templates", {}, people.admin)).status).toBe(200)
+      })
+
+      it("exports the mentor's plans", async () => {
+        const response = await post("/api/exports", { planIds: [made.planId, made.secondPlanId] })
+        expect(response.status).toBe(200)
+        expect(JSON.stringify(await response.json())).toContain(made.secondPlanId)
       })
     })
 
@@ -415,8 +496,8 @@ export const hostSuite = (host: HostUnderTest): void => {
     describe("request logs", () => {
       it("log ids, route and status only", async () => {
         const before = logs.length
-        await api(`/api/plans/plan-1?note=${encodeURIComponent(guardianName)}`)
-        await api("/api/plans/plan-1/fields/field-1", { method: "PUT", body: JSON.stringify({ version: 3, value: `Samtal med ${guardianName}` }) })
+        await api(`/api/plans/${made.secondPlanId}?note=${encodeURIComponent(guardianName)}`)
+        await api(`/api/plans/${made.secondPlanId}/fields/${made.fieldId}`, { method: "PUT", body: JSON.stringify({ expectedVersion: 99, value: `Samtal med ${guardianName}` }) })
         await api("/api/plans/plan-crash")
         // Log lines are written after the response; wait until all three arrive, bounded.
         for (let attempt = 0; attempt < 50 && logs.slice(before).filter((line) => line.includes("request completed")).length < 3; attempt++) {
@@ -425,7 +506,7 @@ export const hostSuite = (host: HostUnderTest): void => {
         const lines = logs.slice(before)
         const completed = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === "request completed")
         expect(completed.map((entry) => entry.route)).toEqual(["/api/plans/:planId", "/api/plans/:planId/fields/:fieldId", "/api/plans/:planId"])
-        expect(completed.map((entry) => entry.status)).toEqual([200, 200, 500])
+        expect(completed.map((entry) => entry.status)).toEqual([200, 409, 500])
         for (const entry of completed) {
           expect(entry.reqId).toMatch(/^[0-9a-f-]{36}$/)
           expect(typeof entry.durationMs).toBe("number")
@@ -435,14 +516,15 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(text).not.toContain("Siv")
         expect(text).not.toContain("Samtal")
         expect(text).not.toContain("note=")
-        expect(text).not.toContain("token-mentor")
+        expect(text).not.toContain("Bearer")
       })
     })
 
     describe("startup", () => {
       it("explains a port already in use", async () => {
         const port = Number(new URL(plain.url).port)
-        const base = { operations: fakeOperations, verifyBearer: async () => undefined, cookieSecret: secret, logLine: () => {}, demoPeople: undefined }
+        const bearer = { authenticateAsync: () => Promise.reject(new Error("not used")) }
+        const base = { iup: client, bearer, cookieSecret: secret, logLine: () => {}, demoPeople: undefined }
         await expect(host.start({ ...base, port })).rejects.toThrow(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*--port`))
       })
     })

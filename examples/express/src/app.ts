@@ -13,8 +13,9 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import helmet from "helmet"
 import { type DestinationStream, pino } from "pino"
 import { pinoHttp } from "pino-http"
-import { apiRouter, apiRoutes, type IupOperations } from "./api.js"
-import { type BearerVerifier, csrfCookie, resolveActor, sessionCookie } from "./auth.js"
+import type { IupClient } from "@iupkit/services"
+import { apiRouter, apiRoutes } from "./api.js"
+import { type BearerAuthenticator, csrfCookie, resolveActor, sessionCookie } from "./auth.js"
 import { message } from "./messages.js"
 import { openApiDocument } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
@@ -23,8 +24,10 @@ import { problemOf, problemPageText } from "./problems.js"
 
 /** What the host needs from its embedder. */
 export interface HostOptions {
-  readonly operations: IupOperations
-  readonly verifyBearer: BearerVerifier
+  /** The services, e.g. from `createIupClient`; the host does not dispose them. */
+  readonly iup: IupClient
+  /** Verifies bearer tokens of API clients, e.g. `makeJwtAuthenticator` from @iupkit/auth. */
+  readonly bearer: BearerAuthenticator
   /** Signs the session cookie and the CSRF tokens; at least 32 characters, kept secret. */
   readonly cookieSecret: string
   /** The people offered on the demo sign-in page; undefined turns demo mode and its page off. */
@@ -125,7 +128,7 @@ export const createApp = (options: HostOptions): Express => {
   app.use(cookieParser(options.cookieSecret))
   app.use(express.json({ limit: "1mb" }))
   app.use(express.urlencoded({ extended: false, limit: "1mb" }))
-  app.use(resolveActor(options.verifyBearer, options.demoPeople !== undefined))
+  app.use(resolveActor(options.bearer, options.demoPeople !== undefined))
 
   const csrf = doubleCsrf({
     getSecret: () => options.cookieSecret,
@@ -142,7 +145,7 @@ export const createApp = (options: HostOptions): Express => {
   })
   app.use(csrf.doubleCsrfProtection)
 
-  const routes = apiRoutes(options.operations)
+  const routes = apiRoutes(options.iup)
   const document = openApiDocument(routes, "/api", { title: "iupkit example API (Express)", version: "0.1.0" })
   app.get("/openapi.json", rememberRoute, (_req, res) => {
     res.json(document)

@@ -1,14 +1,18 @@
 /**
  * Who is making the request: a bearer token (API clients) or the demo session cookie (browsers in
- * demo mode). Token verification sits behind {@link BearerVerifier} so the host does not depend on
- * how tokens are checked.
+ * demo mode). Tokens are verified by a {@link BearerAuthenticator}, such as the JWT one of @iupkit/auth.
  */
 import type { PersonId } from "@iupkit/core"
 import type { Request, RequestHandler, Response } from "express"
 import { UnauthenticatedError } from "./problems.js"
 
-/** Checks a bearer token and returns the person it was issued to, or undefined when it is invalid. */
-export type BearerVerifier = (token: string) => Promise<PersonId | undefined>
+/**
+ * Verifies an `Authorization: Bearer …` header value and resolves with the actor, or rejects with
+ * an `AuthenticationError`. `makeJwtAuthenticator` from @iupkit/auth makes one.
+ */
+export interface BearerAuthenticator {
+  readonly authenticateAsync: (header: string) => Promise<{ readonly personId: PersonId }>
+}
 
 /** The signed-in person and how they proved it. */
 export interface Actor {
@@ -59,14 +63,13 @@ export const requireActor = (req: Request): Actor => {
  * Sets `req.actor` from the Authorization header or, when `sessions` is on (demo mode), the signed
  * session cookie. Needs cookie-parser with a secret before it.
  */
-export const resolveActor = (verify: BearerVerifier, sessions: boolean): RequestHandler => async (req, _res, next) => {
+export const resolveActor = (bearer: BearerAuthenticator, sessions: boolean): RequestHandler => async (req, _res, next) => {
   const authorization = req.get("authorization")
   if (authorization !== undefined) {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1]
-    const personId = token === undefined ? undefined : await verify(token)
-    // A bad token is rejected outright rather than falling back to the cookie.
-    if (personId === undefined) return next(new UnauthenticatedError("the bearer token is invalid or expired"))
-    req.actor = { personId, via: "bearer" }
+    // A bad token rejects the request (401) rather than falling back to the cookie; Express 5
+    // passes the rejection to the error middleware.
+    const actor = await bearer.authenticateAsync(authorization)
+    req.actor = { personId: actor.personId, via: "bearer" }
     return next()
   }
   const signed: unknown = req.signedCookies?.[sessionCookie]

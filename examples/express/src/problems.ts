@@ -29,6 +29,7 @@ type Mapped = readonly [status: number, data: (error: Record<string, unknown>) =
 const byTag: Readonly<Record<string, Mapped>> = {
   InvalidInputError: [400, (e) => ({ field: e.field, reason: e.rule }), ["badRequestTitle", "invalidInputText"]],
   UnauthenticatedError: [401, () => ({}), ["unauthenticatedTitle", "unauthenticatedText"]],
+  AuthenticationError: [401, (e) => ({ reason: e.reason }), ["unauthenticatedTitle", "unauthenticatedText"]],
   ForbiddenError: [403, (e) => ({ kind: e.kind, id: e.id, action: e.action, reason: e.reason }), ["forbiddenTitle", "forbiddenText"]],
   NotFoundError: [404, (e) => ({ kind: e.kind, id: e.id }), ["notFoundTitle", "notFoundText"]],
   VersionConflictError: [

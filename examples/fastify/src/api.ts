@@ -3,57 +3,14 @@
  * bodies and path parameters with effect Schemas, and its error and not-found handlers answer in
  * JSON, while the pages outside keep their HTML handlers.
  */
-import {
-  BodyText,
-  decodeInputEither,
-  FieldId,
-  PersonId,
-  PlanHeaderPatch,
-  PlanId,
-  PlanInput,
-  Version
-} from "@iupkit/core"
-import { Either, Schema } from "effect"
-import type { FastifyPluginAsync, FastifyReply } from "fastify"
+import { decodeInputEither, type PersonId } from "@iupkit/core"
+import type { IupClient } from "@iupkit/services"
+import { Either, type Schema } from "effect"
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { requireActor } from "./auth.js"
 import { logCaughtError } from "./logging.js"
 import { problemOf } from "./problems.js"
-
-/** Body of a bulk plan creation: one plan per pupil, all or nothing. */
-export const CreatePlansBody = Schema.Struct({
-  pupilIds: Schema.NonEmptyArray(PersonId),
-  plan: PlanInput,
-  skipPupilsWithoutMentor: Schema.optional(Schema.Boolean)
-})
-
-/** Body of a plan header change, naming the header version it was based on. */
-export const UpdatePlanHeaderBody = Schema.Struct({ headerVersion: Version, patch: PlanHeaderPatch })
-
-/** Body of a field write, naming the field version it was based on. */
-export const WritePlanFieldBody = Schema.Struct({ version: Version, value: BodyText })
-
-/** Body of a plan export. */
-export const ExportPlansBody = Schema.Struct({ planIds: Schema.Array(PlanId) })
-
-const PlanParams = Schema.Struct({ planId: PlanId })
-const PlanFieldParams = Schema.Struct({ planId: PlanId, fieldId: FieldId })
-
-/**
- * The service operations the API calls. Each resolves with a JSON-serialisable result or rejects
- * with one of the core's tagged errors.
- */
-export interface IupOperations {
-  readonly readPlan: (actor: PersonId, planId: PlanId) => Promise<unknown>
-  readonly createPlans: (actor: PersonId, body: typeof CreatePlansBody.Type) => Promise<unknown>
-  readonly updatePlanHeader: (actor: PersonId, planId: PlanId, body: typeof UpdatePlanHeaderBody.Type) => Promise<unknown>
-  readonly writePlanField: (
-    actor: PersonId,
-    planId: PlanId,
-    fieldId: FieldId,
-    body: typeof WritePlanFieldBody.Type
-  ) => Promise<unknown>
-  readonly exportPlans: (actor: PersonId, body: typeof ExportPlansBody.Type) => Promise<unknown>
-}
+import * as Api from "./schemas.js"
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
@@ -68,8 +25,8 @@ export const sendJsonProblem = (reply: FastifyReply, error: unknown): FastifyRep
 }
 
 /** Registers the API routes; mount with `prefix: "/api"`. */
-export const apiPlugin: FastifyPluginAsync<{ readonly operations: IupOperations }> = async (fastify, options) => {
-  const { operations } = options
+export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = async (fastify, options) => {
+  const { iup } = options
 
   fastify.setValidatorCompiler(({ schema }) => {
     const decode = decodeInputEither(schema as Schema.Schema<unknown, unknown, never>)
@@ -95,60 +52,78 @@ export const apiPlugin: FastifyPluginAsync<{ readonly operations: IupOperations 
     } else done()
   })
 
-  fastify.get("/me", { config: { summary: "The signed-in person" } }, async (request) => ({
-    personId: requireActor(request).personId
-  }))
-
-  fastify.post(
-    "/plans",
-    { schema: { body: CreatePlansBody }, config: { summary: "Create one plan per pupil, all or nothing" } },
-    async (request, reply) => {
-      const body = request.body as typeof CreatePlansBody.Type
-      return reply.status(201).send(await operations.createPlans(requireActor(request).personId, body))
-    }
-  )
-
-  fastify.get(
-    "/plans/:planId",
-    { schema: { params: PlanParams }, config: { summary: "Read a plan with the fields and entries the actor may read" } },
-    async (request) => {
-      const params = request.params as typeof PlanParams.Type
-      return operations.readPlan(requireActor(request).personId, params.planId)
-    }
-  )
-
-  fastify.patch(
-    "/plans/:planId",
-    {
-      schema: { params: PlanParams, body: UpdatePlanHeaderBody },
-      config: { summary: "Change a plan's title, dates or publication" }
+  // Each route declares its Schemas in `schema`, so the validator compiler above decodes with them
+  // and the OpenAPI plugin documents them; handlers read the decoded values.
+  const route = <P, B>(
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    definition: {
+      readonly summary: string
+      readonly params?: Schema.Schema<P, any, never>
+      readonly body?: Schema.Schema<B, any, never>
+      readonly status?: number
     },
-    async (request) => {
-      const params = request.params as typeof PlanParams.Type
-      const body = request.body as typeof UpdatePlanHeaderBody.Type
-      return operations.updatePlanHeader(requireActor(request).personId, params.planId, body)
-    }
-  )
+    run: (actor: { readonly personId: PersonId }, params: P, body: B) => Promise<unknown>
+  ) =>
+    fastify.route({
+      method,
+      url,
+      schema: {
+        ...(definition.params === undefined ? {} : { params: definition.params }),
+        ...(definition.body === undefined ? {} : { body: definition.body })
+      },
+      config: { summary: definition.summary },
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const actor = { personId: requireActor(request).personId }
+        const result = await run(actor, request.params as P, request.body as B)
+        return reply.status(definition.status ?? 200).send(result ?? null)
+      }
+    })
 
-  fastify.put(
-    "/plans/:planId/fields/:fieldId",
-    {
-      schema: { params: PlanFieldParams, body: WritePlanFieldBody },
-      config: { summary: "Write one field of a plan" }
-    },
-    async (request) => {
-      const params = request.params as typeof PlanFieldParams.Type
-      const body = request.body as typeof WritePlanFieldBody.Type
-      return operations.writePlanField(requireActor(request).personId, params.planId, params.fieldId, body)
-    }
-  )
+  route("GET", "/me", { summary: "The signed-in person" }, async (actor) => actor)
 
-  fastify.post(
-    "/exports",
-    { schema: { body: ExportPlansBody }, config: { summary: "Export at most 100 plans" } },
-    async (request) => {
-      const body = request.body as typeof ExportPlansBody.Type
-      return operations.exportPlans(requireActor(request).personId, body)
-    }
-  )
+  route("GET", "/mentor", { summary: "The mentor's page: current and archived plans and recent assessments of the mentees" }, (actor) =>
+    iup.mentoring.page(actor))
+  route("GET", "/mentor/overview", { summary: "Levels of the mentees per course over the last four months" }, (actor) =>
+    iup.mentoring.overview(actor))
+  route("POST", "/mentor/plans", { summary: "Create one plan per selected mentee, all or nothing", body: Api.CreatePlansBody, status: 201 }, (actor, _params, body) =>
+    iup.mentoring.createPlans(actor, body))
+
+  route("GET", "/plans/:planId", { summary: "Read a plan with the fields and entries the actor may read", params: Api.PlanParams }, (actor, params) =>
+    iup.plans.getPlan(actor, params.planId))
+  route("PATCH", "/plans/:planId", { summary: "Change a plan's title, dates or publication", params: Api.PlanParams, body: Api.UpdatePlanHeaderBody }, (actor, params, body) =>
+    iup.plans.updateHeader(actor, params.planId, body.expectedVersion, body.patch))
+  route("DELETE", "/plans/:planId", { summary: "Delete a plan", params: Api.PlanParams }, (actor, params) =>
+    iup.plans.deletePlan(actor, params.planId))
+  route("PUT", "/plans/:planId/fields/:fieldId", { summary: "Write one field of a plan", params: Api.PlanFieldParams, body: Api.UpdatePlanFieldBody }, (actor, params, body) =>
+    iup.plans.updateField(actor, { ...params, ...body }))
+  route("GET", "/pupils/:pupilId/plans", { summary: "A pupil's plans the actor may read, newest first", params: Api.PupilParams }, (actor, params) =>
+    iup.plans.plansOfPupil(actor, params.pupilId))
+
+  route("GET", "/courses/:courseId", { summary: "A course page for its teachers", params: Api.CourseParams }, (actor, params) =>
+    iup.teaching.coursePage(actor, params.courseId))
+  route("POST", "/assessments", { summary: "Create an assessment in a course the actor teaches", body: Api.CreateAssessmentBody, status: 201 }, (actor, _params, body) =>
+    iup.teaching.createAssessment(actor, body))
+  route("PUT", "/assessments/:assessmentId/entries/:pupilId", { summary: "Write one pupil's level and comment", params: Api.EntryParams, body: Api.WriteEntryBody }, (actor, params, body) =>
+    iup.teaching.writeEntry(actor, { ...params, ...body }))
+  route("POST", "/assessments/:assessmentId/levels", { summary: "Set one level for several pupils, all or nothing", params: Api.AssessmentParams, body: Api.SetLevelsBody }, (actor, params, body) =>
+    iup.teaching.setLevelForPupils(actor, { ...params, ...body }))
+
+  route("GET", "/pupil", { summary: "The pupil's own published plans and assessments" }, (actor) => iup.pupils.page(actor))
+  route("PUT", "/assessments/:assessmentId/self-assessment", { summary: "Write the pupil's self-assessment", params: Api.AssessmentParams, body: Api.SelfAssessmentBody }, (actor, params, body) =>
+    iup.pupils.selfAssess(actor, { ...params, ...body }))
+  route("GET", "/guardian", { summary: "The guardian's children with their published plans and assessments" }, (actor) =>
+    iup.guardians.page(actor))
+
+  route("POST", "/exports", { summary: "Export at most 100 plans", body: Api.ExportPlansBody }, (actor, _params, body) =>
+    iup.exports.exportPlans(actor, body))
+
+  route("GET", "/templates", { summary: "Templates the actor may use or manage" }, (actor) => iup.administration.listTemplates(actor))
+  route("POST", "/templates", { summary: "Create a template", body: Api.CreateTemplateBody, status: 201 }, (actor, _params, body) =>
+    iup.administration.createTemplate(actor, body))
+  route("GET", "/grading-scales", { summary: "Every grading scale" }, (actor) => iup.administration.listGradingScales(actor))
+  route("POST", "/grading-scales", { summary: "Create a grading scale", body: Api.CreateGradingScaleBody, status: 201 }, (actor, _params, body) =>
+    iup.administration.createGradingScale(actor, body))
+  route("POST", "/organisation-plans", { summary: "Create plans for every pupil of an organisation or the site", body: Api.OrganisationPlansBody, status: 201 }, (actor, _params, body) =>
+    iup.administration.createPlansForOrganisation(actor, body))
 }

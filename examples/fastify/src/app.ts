@@ -11,9 +11,10 @@ import fastifyFormbody from "@fastify/formbody"
 import fastifyHelmet from "@fastify/helmet"
 import fastifyStatic from "@fastify/static"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
-import { apiPlugin, type IupOperations } from "./api.js"
+import type { IupClient } from "@iupkit/services"
+import { apiPlugin } from "./api.js"
 import { IdsOnlyLogController, logCaughtError } from "./logging.js"
-import { actorPlugin, type BearerVerifier, csrfCookie } from "./auth.js"
+import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
 import { openApiPlugin } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
 import { type DemoPerson, languageOf, pagesPlugin } from "./pages.js"
@@ -22,8 +23,10 @@ import { message } from "./messages.js"
 
 /** What the host needs from its embedder. */
 export interface HostOptions {
-  readonly operations: IupOperations
-  readonly verifyBearer: BearerVerifier
+  /** The services, e.g. from `createIupClient`; the host does not dispose them. */
+  readonly iup: IupClient
+  /** Verifies bearer tokens of API clients, e.g. `makeJwtAuthenticator` from @iupkit/auth. */
+  readonly bearer: BearerAuthenticator
   /** Signs the session and CSRF cookies; at least 32 characters, kept secret. */
   readonly cookieSecret: string
   /** The people offered on the demo sign-in page; undefined turns demo mode and its page off. */
@@ -78,7 +81,7 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   })
   await fastify.register(fastifyFormbody)
   await fastify.register(fastifyStatic, { root: assetsRoot, prefix: "/assets/" })
-  await fastify.register(actorPlugin, { verifyBearer: options.verifyBearer, sessions: options.demoPeople !== undefined })
+  await fastify.register(actorPlugin, { bearer: options.bearer, sessions: options.demoPeople !== undefined })
 
   fastify.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error)
@@ -96,7 +99,7 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   })
 
   await fastify.register(openApiPlugin, { title: "iupkit example API (Fastify)", version: "0.1.0" })
-  await fastify.register(apiPlugin, { prefix: "/api", operations: options.operations })
+  await fastify.register(apiPlugin, { prefix: "/api", iup: options.iup })
   await fastify.register(pagesPlugin, { demoPeople: options.demoPeople })
   return fastify
 }

@@ -1,15 +1,19 @@
 /**
  * Who is making the request: a bearer token (API clients) or the demo session cookie (browsers in
- * demo mode). Token verification sits behind {@link BearerVerifier} so the host does not depend on
- * how tokens are checked.
+ * demo mode). Tokens are verified by a {@link BearerAuthenticator}, such as the JWT one of @iupkit/auth.
  */
 import type { PersonId } from "@iupkit/core"
 import type { FastifyReply, FastifyRequest } from "fastify"
 import fp from "fastify-plugin"
 import { UnauthenticatedError } from "./problems.js"
 
-/** Checks a bearer token and returns the person it was issued to, or undefined when it is invalid. */
-export type BearerVerifier = (token: string) => Promise<PersonId | undefined>
+/**
+ * Verifies an `Authorization: Bearer …` header value and resolves with the actor, or rejects with
+ * an `AuthenticationError`. `makeJwtAuthenticator` from @iupkit/auth makes one.
+ */
+export interface BearerAuthenticator {
+  readonly authenticateAsync: (header: string) => Promise<{ readonly personId: PersonId }>
+}
 
 /** The signed-in person and how they proved it. */
 export interface Actor {
@@ -61,16 +65,14 @@ export const requireActor = (request: FastifyRequest): Actor => {
 
 const resolveActor = async (
   request: FastifyRequest,
-  verify: BearerVerifier,
+  bearer: BearerAuthenticator,
   sessions: boolean
 ): Promise<Actor | undefined> => {
   const authorization = request.headers.authorization
   if (authorization !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization)
-    const personId = match?.[1] === undefined ? undefined : await verify(match[1])
-    // A bad token is rejected outright rather than falling back to the cookie.
-    if (personId === undefined) throw new UnauthenticatedError("the bearer token is invalid or expired")
-    return { personId, via: "bearer" }
+    // A bad token rejects the request (401) rather than falling back to the cookie.
+    const actor = await bearer.authenticateAsync(authorization)
+    return { personId: actor.personId, via: "bearer" }
   }
   const cookie = request.cookies[sessionCookie]
   if (!sessions || cookie === undefined) return undefined
@@ -80,7 +82,7 @@ const resolveActor = async (
 
 /** Options of {@link actorPlugin}. */
 export interface ActorOptions {
-  readonly verifyBearer: BearerVerifier
+  readonly bearer: BearerAuthenticator
   /** Whether session cookies count; only demo mode creates them. */
   readonly sessions: boolean
 }
@@ -90,7 +92,7 @@ export const actorPlugin = fp<ActorOptions>(
   async (fastify, options) => {
     fastify.decorateRequest("actor", undefined)
     fastify.addHook("onRequest", async (request) => {
-      request.actor = await resolveActor(request, options.verifyBearer, options.sessions)
+      request.actor = await resolveActor(request, options.bearer, options.sessions)
     })
   },
   { name: "iupkit-actor", dependencies: ["@fastify/cookie"] }

@@ -46,6 +46,8 @@ export const problemOf = (thrown: unknown): Problem => {
         return problem(400, { field: error.field, reason: error.rule })
       case "UnauthenticatedError":
         return problem(401)
+      case "AuthenticationError":
+        return problem(401, { reason: error.reason })
       case "ForbiddenError":
         return problem(403, { kind: error.kind, id: error.id, action: error.action, reason: error.reason })
       case "NotFoundError":
@@ -80,6 +82,7 @@ const pageTexts = (problem: Problem): readonly [MessageKey, MessageKey] => {
     case "InvalidInputError":
       return ["badRequestTitle", "invalidInputText"]
     case "UnauthenticatedError":
+    case "AuthenticationError":
       return ["unauthenticatedTitle", "unauthenticatedText"]
     case "ForbiddenError":
       return ["forbiddenTitle", "forbiddenText"]
