@@ -6,5 +6,7 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  target: "node20"
+  target: "node20",
+  // Provides import.meta.url in the CommonJS build, which locates bundled assets and fonts.
+  shims: true
 })

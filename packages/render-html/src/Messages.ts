@@ -1,0 +1,698 @@
+/**
+ * The message catalogue: every string an end user reads on a page, in Swedish (the default) and
+ * English. Both catalogues implement one interface, so a key missing in either fails to compile.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * A language the renderers write.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export type Locale = "sv" | "en"
+
+/**
+ * The default language: Swedish.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export const defaultLocale: Locale = "sv"
+
+/**
+ * Every user-visible string of the renderers. Functions take the values a sentence needs.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export interface Messages {
+  readonly locale: Locale
+  /** BCP 47 tag for `Intl` formatting and the `lang` attribute. */
+  readonly languageTag: string
+  readonly productName: string
+  readonly skipToContent: string
+  readonly sensitiveNotice: string
+  readonly save: string
+  readonly saving: string
+  readonly saved: string
+  readonly saveFailed: string
+  readonly saveConflict: string
+  readonly empty: string
+  readonly notSet: string
+  readonly yes: string
+  readonly no: string
+
+  // Plans in lists and headers
+  readonly currentPlans: string
+  readonly archivedPlans: string
+  readonly noCurrentPlans: string
+  readonly noArchivedPlans: string
+  readonly noPlans: string
+  readonly planTitle: string
+  readonly pupil: string
+  readonly period: string
+  readonly status: string
+  readonly published: string
+  readonly draft: string
+  readonly archived: string
+  readonly periodText: (start: string, end: string | null) => string
+  readonly openPlan: (title: string) => string
+
+  // Assessments and entries
+  readonly assessments: string
+  readonly noAssessments: string
+  readonly noEntries: string
+  readonly course: string
+  readonly assessment: string
+  readonly level: string
+  readonly comment: string
+  readonly selfAssessment: string
+  readonly lastEdited: string
+  readonly noLevel: string
+  readonly noScale: string
+  readonly gradingScale: string
+  readonly entriesInWindow: (start: string, end: string) => string
+  readonly chooseWindow: string
+  readonly windowStart: string
+  readonly windowEnd: string
+  readonly showWindow: string
+
+  // Mentor page and bulk creation
+  readonly mentorPageTitle: string
+  readonly createPlans: string
+  readonly whichPupils: string
+  readonly allMentees: (count: number) => string
+  readonly chosenMentees: string
+  readonly chooseMentees: string
+  readonly noMentees: string
+  readonly template: string
+  readonly noTemplates: string
+  readonly templateFields: (headings: string) => string
+  readonly startDate: string
+  readonly endDate: string
+  readonly endDateHint: string
+  readonly createPlansSubmit: string
+  readonly printAndExport: string
+  readonly selectPlan: (title: string, pupil: string) => string
+  readonly printSelected: string
+  readonly downloadPdf: string
+  readonly exportLimitHint: (limit: number) => string
+  readonly overviewLink: string
+
+  // Plan view
+  readonly planPageTitle: (title: string, pupil: string) => string
+  readonly matchedEntries: string
+  readonly noMatchedEntries: string
+  readonly fields: string
+  readonly noFields: string
+  readonly fieldLastEdited: (when: string) => string
+  readonly editField: (heading: string) => string
+  readonly editHeader: string
+  readonly publishPlan: string
+  readonly saveHeader: string
+  readonly deletePlan: string
+  readonly deletePlanConfirm: string
+  readonly documents: string
+  readonly noDocuments: string
+  readonly documentDate: string
+  readonly fileSize: (bytes: number) => string
+  readonly documentSource: (source: "upload" | "import") => string
+  readonly archivedReadOnly: string
+  readonly allPlansOfPupil: (pupil: string) => string
+
+  // Course page
+  readonly coursePageTitle: (course: string) => string
+  readonly newAssessment: string
+  readonly createAssessment: string
+  readonly visibleToPupils: string
+  readonly selfAssessmentEnabled: string
+  readonly assessmentSettings: string
+  readonly renameForCourse: string
+  readonly saveSettings: string
+  readonly deleteAssessment: string
+  readonly titleNamesNoTerm: (title: string) => string
+  readonly planOverlap: (count: number) => string
+  readonly entryGrid: (title: string) => string
+  readonly select: string
+  readonly selectPupil: (pupil: string) => string
+  readonly levelFor: (pupil: string) => string
+  readonly commentFor: (pupil: string) => string
+  readonly saveEntryFor: (pupil: string) => string
+  readonly setLevelForSelected: string
+  readonly levelForSelected: string
+  readonly setLevel: string
+  readonly notWritten: string
+  readonly publishedPlansOfCourse: string
+  readonly noPupils: string
+
+  // Overview
+  readonly overviewTitle: string
+  readonly overviewWindow: (start: string, end: string) => string
+  readonly levelOfSteps: (step: number, count: number) => string
+  readonly cellNotShown: string
+  readonly overviewNothing: string
+  readonly overviewUnsupportedHeading: string
+  readonly overviewUnsupportedStepCount: (course: string, stepCount: number, supported: ReadonlyArray<number>) => string
+  readonly overviewNoScale: (course: string) => string
+  readonly overviewNoTable: string
+
+  // Pupil and guardian pages
+  readonly pupilPageTitle: string
+  readonly myPlans: string
+  readonly myAssessments: string
+  readonly teacherComment: string
+  readonly yourSelfAssessment: string
+  readonly selfAssessmentFormFor: (assessment: string) => string
+  readonly saveSelfAssessment: string
+  readonly guardianPageTitle: string
+  readonly yourChildren: string
+  readonly plansOf: (child: string) => string
+  readonly assessmentsOf: (child: string) => string
+  readonly noChildren: string
+
+  // Print and export
+  readonly printTitle: (count: number) => string
+  readonly exportedBy: (name: string, when: string) => string
+  readonly leftOutProtected: (count: number) => string
+  readonly sensitiveFooter: string
+  readonly pageNumber: (page: number) => string
+  readonly planPageOf: (plan: number, plans: number, page: number, pages: number) => string
+
+  // Errors
+  readonly errorTitle: string
+  readonly notFoundTitle: string
+  readonly forbiddenTitle: string
+  readonly conflictTitle: string
+  readonly invalidInputTitle: string
+  readonly exportLimitTitle: string
+  readonly currentValueHeading: string
+  readonly backToStart: string
+  readonly notFound: (kind: string) => string
+  readonly forbidden: (kind: string) => string
+  readonly conflict: (kind: string) => string
+  readonly exportLimit: (requested: number, limit: number) => string
+  readonly invalidInput: (field: string, rule: string) => string
+  readonly pupilsWithoutMentor: (count: number) => string
+  readonly storageFailed: string
+  readonly unexpectedError: string
+  readonly resourceKinds: Readonly<Record<string, string>>
+  readonly fieldNames: Readonly<Record<string, string>>
+  readonly rules: {
+    readonly nul: string
+    readonly surrogate: string
+    readonly tooLong: (max: string) => string
+    readonly empty: string
+    readonly date: string
+    readonly endBeforeStart: string
+    readonly other: (rule: string) => string
+  }
+
+  // Data export column headers
+  readonly csv: {
+    readonly pupilGivenName: string
+    readonly pupilFamilyName: string
+    readonly course: string
+    readonly subjectCode: string
+    readonly assessment: string
+    readonly level: string
+    readonly comment: string
+    readonly selfAssessmentLevel: string
+    readonly selfAssessmentComment: string
+    readonly lastEditedAt: string
+  }
+}
+
+const svPlural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
+const enPlural = svPlural
+
+const bytesIn = (tag: string, byteWord: string) => (bytes: number): string =>
+  bytes < 1024
+    ? `${bytes} ${byteWord}`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toLocaleString(tag, { maximumFractionDigits: 0 })} kB`
+      : `${(bytes / 1024 / 1024).toLocaleString(tag, { maximumFractionDigits: 1 })} MB`
+
+const svList = (numbers: ReadonlyArray<number>): string =>
+  numbers.length <= 1 ? numbers.join("") : `${numbers.slice(0, -1).join(", ")} eller ${numbers[numbers.length - 1]}`
+const enList = (numbers: ReadonlyArray<number>): string =>
+  numbers.length <= 1 ? numbers.join("") : `${numbers.slice(0, -1).join(", ")} or ${numbers[numbers.length - 1]}`
+
+/**
+ * The Swedish catalogue.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export const sv: Messages = {
+  locale: "sv",
+  languageTag: "sv-SE",
+  productName: "IUP",
+  skipToContent: "Hoppa till innehållet",
+  sensitiveNotice:
+    "Känslig information: planen innehåller personuppgifter om ett barn. Läs den bara i tjänsten och dela den inte vidare.",
+  save: "Spara",
+  saving: "Sparar …",
+  saved: "Sparat",
+  saveFailed: "Kunde inte spara. Försök igen.",
+  saveConflict: "Någon annan har ändrat texten. Ladda om sidan innan du fortsätter.",
+  empty: "(tomt)",
+  notSet: "–",
+  yes: "Ja",
+  no: "Nej",
+
+  currentPlans: "Aktuella planer",
+  archivedPlans: "Arkiverade planer",
+  noCurrentPlans: "Det finns inga aktuella planer.",
+  noArchivedPlans: "Det finns inga arkiverade planer.",
+  noPlans: "Det finns inga publicerade planer.",
+  planTitle: "Titel",
+  pupil: "Elev",
+  period: "Period",
+  status: "Status",
+  published: "Publicerad",
+  draft: "Utkast (inte publicerad)",
+  archived: "Arkiverad",
+  periodText: (start, end) => (end === null ? `från ${start}` : `${start} – ${end}`),
+  openPlan: (title) => `Öppna planen ${title}`,
+
+  assessments: "Skriftliga omdömen",
+  noAssessments: "Det finns inga omdömen.",
+  noEntries: "Inga omdömen har skrivits under perioden.",
+  course: "Kurs",
+  assessment: "Omdöme",
+  level: "Nivå",
+  comment: "Kommentar",
+  selfAssessment: "Självskattning",
+  lastEdited: "Senast ändrad",
+  noLevel: "Ingen nivå",
+  noScale: "Ingen bedömning (bara text)",
+  gradingScale: "Bedömningsskala",
+  entriesInWindow: (start, end) => `Omdömen ändrade ${start} – ${end}`,
+  chooseWindow: "Välj period",
+  windowStart: "Från och med",
+  windowEnd: "Till och med",
+  showWindow: "Visa",
+
+  mentorPageTitle: "IUP för mina mentorselever",
+  createPlans: "Skapa planer",
+  whichPupils: "Vilka elever?",
+  allMentees: (count) => `Alla mina mentorselever (${svPlural(count, "elev", "elever")})`,
+  chosenMentees: "Bara de elever jag väljer nedan",
+  chooseMentees: "Elever",
+  noMentees: "Du har inga mentorselever.",
+  template: "Mall",
+  noTemplates: "Det finns ingen mall att skapa planer från. Be en administratör skapa en.",
+  templateFields: (headings) => `Fält: ${headings}`,
+  startDate: "Startdatum",
+  endDate: "Slutdatum",
+  endDateHint: "Valfritt men rekommenderat, till exempel dagen då nästa plan börjar.",
+  createPlansSubmit: "Skapa planerna",
+  printAndExport: "Skriv ut eller exportera",
+  selectPlan: (title, pupil) => `Välj ${title} för ${pupil}`,
+  printSelected: "Skriv ut valda",
+  downloadPdf: "Ladda ner valda som PDF",
+  exportLimitHint: (limit) => `Högst ${limit} planer åt gången.`,
+  overviewLink: "Översikt över nivåer",
+
+  planPageTitle: (title, pupil) => `${title} – ${pupil}`,
+  matchedEntries: "Omdömen under planens period",
+  noMatchedEntries: "Inga omdömen har ändrats under planens period.",
+  fields: "Planering",
+  noFields: "Du kan inte läsa något fält i planen.",
+  fieldLastEdited: (when) => `Senast ändrat ${when}`,
+  editField: (heading) => `Text för ${heading}`,
+  editHeader: "Ändra planen",
+  publishPlan: "Publicerad (synlig för elev och vårdnadshavare)",
+  saveHeader: "Spara ändringarna",
+  deletePlan: "Ta bort planen",
+  deletePlanConfirm: "Planen tas bort för gott, med allt som skrivits i den.",
+  documents: "Tidigare dokument",
+  noDocuments: "Det finns inga tidigare dokument.",
+  documentDate: "Datum",
+  fileSize: bytesIn("sv-SE", "byte"),
+  documentSource: (source) => (source === "upload" ? "uppladdad fil" : "från tidigare IUP-verktyg"),
+  archivedReadOnly: "Planen är arkiverad och kan bara läsas. Flytta slutdatumet för att göra den aktuell igen.",
+  allPlansOfPupil: (pupil) => `Alla planer för ${pupil}`,
+
+  coursePageTitle: (course) => `Omdömen i ${course}`,
+  newAssessment: "Nytt omdöme",
+  createAssessment: "Skapa omdömet",
+  visibleToPupils: "Synligt för elever",
+  selfAssessmentEnabled: "Elever får göra självskattning",
+  assessmentSettings: "Inställningar för hela kursen",
+  renameForCourse: "Titel (ändras för hela kursen)",
+  saveSettings: "Spara inställningarna",
+  deleteAssessment: "Ta bort omdömet med alla elevers omdömen",
+  titleNamesNoTerm: (title) =>
+    `Titeln ”${title}” anger ingen termin. Skriv till exempel ”Omdöme HT 2026” så att det syns vilken period omdömet gäller.`,
+  planOverlap: (count) => `Perioden överlappar ${svPlural(count, "annan plan", "andra planer")} för samma elev.`,
+  entryGrid: (title) => `Elevernas omdömen i ${title}`,
+  select: "Välj",
+  selectPupil: (pupil) => `Välj ${pupil}`,
+  levelFor: (pupil) => `Nivå för ${pupil}`,
+  commentFor: (pupil) => `Kommentar till ${pupil}`,
+  saveEntryFor: (pupil) => `Spara omdömet för ${pupil}`,
+  setLevelForSelected: "Sätt samma nivå för valda elever",
+  levelForSelected: "Nivå för valda elever",
+  setLevel: "Sätt nivån",
+  notWritten: "Inte skrivet",
+  publishedPlansOfCourse: "Elevernas aktuella planer",
+  noPupils: "Kursen har inga elever.",
+
+  overviewTitle: "Översikt: mentorselever och kurser",
+  overviewWindow: (start, end) => `Senaste nivån per elev och kurs, ändrad ${start} – ${end}`,
+  levelOfSteps: (step, count) => `steg ${step} av ${count}`,
+  cellNotShown: "Kan inte visas",
+  overviewNothing: "Inga omdömen med nivå har ändrats under perioden.",
+  overviewUnsupportedHeading: "Kurser som översikten inte kan visa",
+  overviewUnsupportedStepCount: (course, stepCount, supported) =>
+    `${course}: bedömningsskalan har ${stepCount} steg. Översikten kan bara visa skalor med ${svList(supported)} steg. Öppna kursens omdömen för att se nivåerna.`,
+  overviewNoScale: (course) =>
+    `${course}: omdömet har ingen bedömningsskala (bara text), så det finns ingen nivå att visa. Öppna kursens omdömen för att läsa kommentarerna.`,
+  overviewNoTable:
+    "Ingen tabell visas eftersom ingen kurs under perioden har en bedömningsskala som översikten kan visa.",
+
+  pupilPageTitle: "Min IUP",
+  myPlans: "Mina planer",
+  myAssessments: "Mina omdömen",
+  teacherComment: "Lärarens kommentar",
+  yourSelfAssessment: "Din självskattning",
+  selfAssessmentFormFor: (assessment) => `Självskattning för ${assessment}`,
+  saveSelfAssessment: "Spara självskattningen",
+  guardianPageTitle: "IUP",
+  yourChildren: "Dina barn",
+  plansOf: (child) => `Planer för ${child}`,
+  assessmentsOf: (child) => `Omdömen för ${child}`,
+  noChildren: "Det finns inga barn kopplade till dig.",
+
+  printTitle: (count) => `Utskrift av ${svPlural(count, "plan", "planer")}`,
+  exportedBy: (name, when) => `Utskriven av ${name}, ${when}`,
+  leftOutProtected: (count) =>
+    `${svPlural(count, "plan", "planer")} utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn för att ta med planen.`,
+  sensitiveFooter: "Känslig information om ett barn – dela inte vidare.",
+  pageNumber: (page) => `Sida ${page}`,
+  planPageOf: (plan, plans, page, pages) => `Plan ${plan} av ${plans}, sida ${page} av ${pages}`,
+
+  errorTitle: "Något gick fel",
+  notFoundTitle: "Hittades inte",
+  forbiddenTitle: "Inte tillåtet",
+  conflictTitle: "Ändringen sparades inte",
+  invalidInputTitle: "Ogiltiga uppgifter",
+  exportLimitTitle: "För många planer",
+  currentValueHeading: "Så här ser det ut nu",
+  backToStart: "Till startsidan",
+  notFound: (kind) => `${kind} finns inte, eller så har du inte behörighet att se den.`,
+  forbidden: (kind) => `Du får se ${kind.toLocaleLowerCase("sv")} men inte göra den här ändringen.`,
+  conflict: (kind) =>
+    `Någon annan ändrade ${kind.toLocaleLowerCase("sv")} medan du arbetade, så din ändring sparades inte. Ladda om sidan, läs det nya innehållet och gör ändringen igen.`,
+  exportLimit: (requested, limit) =>
+    `Du valde ${requested} planer, men en utskrift eller export kan innehålla högst ${limit}. Dela upp urvalet i omgångar om högst ${limit} planer.`,
+  invalidInput: (field, rule) => `${field}: ${rule}`,
+  pupilsWithoutMentor: (count) =>
+    `${svPlural(count, "elev", "elever")} saknar mentor, så inga planer skapades. Se till att eleverna har mentorer, eller välj att hoppa över dem.`,
+  storageFailed: "Uppgifterna kunde inte läsas eller sparas just nu. Försök igen om en stund.",
+  unexpectedError: "Ett oväntat fel inträffade. Försök igen om en stund.",
+  resourceKinds: {
+    plan: "Planen",
+    planField: "Fältet",
+    template: "Mallen",
+    gradingScale: "Bedömningsskalan",
+    assessment: "Omdömet",
+    assessmentEntry: "Elevens omdöme",
+    document: "Dokumentet",
+    person: "Personen",
+    organisation: "Organisationen",
+    course: "Kursen"
+  },
+  fieldNames: {
+    title: "Titel",
+    heading: "Rubrik",
+    value: "Text",
+    comment: "Kommentar",
+    level: "Nivå",
+    startDate: "Startdatum",
+    endDate: "Slutdatum",
+    templateId: "Mall",
+    pupilIds: "Elever",
+    fileName: "Filnamn",
+    steps: "Steg",
+    name: "Namn"
+  },
+  rules: {
+    nul: "texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen.",
+    surrogate: "texten innehåller ogiltiga tecken. Skriv in texten på nytt.",
+    tooLong: (max) => `texten får vara högst ${max} tecken lång.`,
+    empty: "får inte vara tomt.",
+    date: "ange ett datum som ÅÅÅÅ-MM-DD.",
+    endBeforeStart: "slutdatumet får inte vara före startdatumet.",
+    other: (rule) => `värdet godtogs inte (${rule}).`
+  },
+
+  csv: {
+    pupilGivenName: "Förnamn",
+    pupilFamilyName: "Efternamn",
+    course: "Kurs",
+    subjectCode: "Ämneskod",
+    assessment: "Omdöme",
+    level: "Nivå",
+    comment: "Kommentar",
+    selfAssessmentLevel: "Självskattad nivå",
+    selfAssessmentComment: "Självskattning",
+    lastEditedAt: "Senast ändrad"
+  }
+}
+
+/**
+ * The English catalogue.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export const en: Messages = {
+  locale: "en",
+  languageTag: "en-GB",
+  productName: "IUP",
+  skipToContent: "Skip to content",
+  sensitiveNotice:
+    "Sensitive information: this plan holds personal data about a child. Read it only in the service and do not pass it on.",
+  save: "Save",
+  saving: "Saving …",
+  saved: "Saved",
+  saveFailed: "Could not save. Please try again.",
+  saveConflict: "Someone else has changed this text. Reload the page before you go on.",
+  empty: "(empty)",
+  notSet: "–",
+  yes: "Yes",
+  no: "No",
+
+  currentPlans: "Current plans",
+  archivedPlans: "Archived plans",
+  noCurrentPlans: "There are no current plans.",
+  noArchivedPlans: "There are no archived plans.",
+  noPlans: "There are no published plans.",
+  planTitle: "Title",
+  pupil: "Pupil",
+  period: "Period",
+  status: "Status",
+  published: "Published",
+  draft: "Draft (not published)",
+  archived: "Archived",
+  periodText: (start, end) => (end === null ? `from ${start}` : `${start} – ${end}`),
+  openPlan: (title) => `Open the plan ${title}`,
+
+  assessments: "Written assessments",
+  noAssessments: "There are no assessments.",
+  noEntries: "No assessments were written in this period.",
+  course: "Course",
+  assessment: "Assessment",
+  level: "Level",
+  comment: "Comment",
+  selfAssessment: "Self-assessment",
+  lastEdited: "Last edited",
+  noLevel: "No level",
+  noScale: "No grading scale (text only)",
+  gradingScale: "Grading scale",
+  entriesInWindow: (start, end) => `Assessments edited ${start} – ${end}`,
+  chooseWindow: "Choose a period",
+  windowStart: "From",
+  windowEnd: "To",
+  showWindow: "Show",
+
+  mentorPageTitle: "IUP for my mentees",
+  createPlans: "Create plans",
+  whichPupils: "Which pupils?",
+  allMentees: (count) => `All my mentees (${enPlural(count, "pupil", "pupils")})`,
+  chosenMentees: "Only the pupils I choose below",
+  chooseMentees: "Pupils",
+  noMentees: "You have no mentees.",
+  template: "Template",
+  noTemplates: "There is no template to create plans from. Ask an administrator to create one.",
+  templateFields: (headings) => `Fields: ${headings}`,
+  startDate: "Start date",
+  endDate: "End date",
+  endDateHint: "Optional but recommended, for example the day the next plan starts.",
+  createPlansSubmit: "Create the plans",
+  printAndExport: "Print or export",
+  selectPlan: (title, pupil) => `Select ${title} for ${pupil}`,
+  printSelected: "Print selected",
+  downloadPdf: "Download selected as PDF",
+  exportLimitHint: (limit) => `At most ${limit} plans at a time.`,
+  overviewLink: "Overview of levels",
+
+  planPageTitle: (title, pupil) => `${title} – ${pupil}`,
+  matchedEntries: "Assessments in the plan's period",
+  noMatchedEntries: "No assessments were edited in the plan's period.",
+  fields: "Plan",
+  noFields: "You cannot read any field of this plan.",
+  fieldLastEdited: (when) => `Last edited ${when}`,
+  editField: (heading) => `Text for ${heading}`,
+  editHeader: "Change the plan",
+  publishPlan: "Published (visible to the pupil and guardians)",
+  saveHeader: "Save the changes",
+  deletePlan: "Delete the plan",
+  deletePlanConfirm: "The plan is deleted for good, with everything written in it.",
+  documents: "Earlier documents",
+  noDocuments: "There are no earlier documents.",
+  documentDate: "Date",
+  fileSize: bytesIn("en-GB", "bytes"),
+  documentSource: (source) => (source === "upload" ? "uploaded file" : "from an earlier IUP tool"),
+  archivedReadOnly: "This plan is archived and read-only. Move its end date to make it current again.",
+  allPlansOfPupil: (pupil) => `All plans of ${pupil}`,
+
+  coursePageTitle: (course) => `Assessments in ${course}`,
+  newAssessment: "New assessment",
+  createAssessment: "Create the assessment",
+  visibleToPupils: "Visible to pupils",
+  selfAssessmentEnabled: "Pupils may self-assess",
+  assessmentSettings: "Settings for the whole course",
+  renameForCourse: "Title (changes for the whole course)",
+  saveSettings: "Save the settings",
+  deleteAssessment: "Delete the assessment with every pupil's entry",
+  titleNamesNoTerm: (title) =>
+    `The title “${title}” names no term. Write for example “Omdöme HT 2026” so readers see which period it covers.`,
+  planOverlap: (count) => `The period overlaps ${enPlural(count, "other plan", "other plans")} of the same pupil.`,
+  entryGrid: (title) => `Pupils' entries in ${title}`,
+  select: "Select",
+  selectPupil: (pupil) => `Select ${pupil}`,
+  levelFor: (pupil) => `Level for ${pupil}`,
+  commentFor: (pupil) => `Comment for ${pupil}`,
+  saveEntryFor: (pupil) => `Save the entry for ${pupil}`,
+  setLevelForSelected: "Set one level for the selected pupils",
+  levelForSelected: "Level for the selected pupils",
+  setLevel: "Set the level",
+  notWritten: "Not written",
+  publishedPlansOfCourse: "The pupils' current plans",
+  noPupils: "The course has no pupils.",
+
+  overviewTitle: "Overview: mentees and courses",
+  overviewWindow: (start, end) => `Latest level per pupil and course, edited ${start} – ${end}`,
+  levelOfSteps: (step, count) => `step ${step} of ${count}`,
+  cellNotShown: "Cannot be shown",
+  overviewNothing: "No assessment with a level was edited in this period.",
+  overviewUnsupportedHeading: "Courses the overview cannot show",
+  overviewUnsupportedStepCount: (course, stepCount, supported) =>
+    `${course}: the grading scale has ${stepCount} steps. The overview can only show scales with ${enList(supported)} steps. Open the course's assessments to see the levels.`,
+  overviewNoScale: (course) =>
+    `${course}: the assessment has no grading scale (text only), so there is no level to show. Open the course's assessments to read the comments.`,
+  overviewNoTable:
+    "No table is shown because no course in this period has a grading scale the overview can show.",
+
+  pupilPageTitle: "My IUP",
+  myPlans: "My plans",
+  myAssessments: "My assessments",
+  teacherComment: "Teacher's comment",
+  yourSelfAssessment: "Your self-assessment",
+  selfAssessmentFormFor: (assessment) => `Self-assessment for ${assessment}`,
+  saveSelfAssessment: "Save the self-assessment",
+  guardianPageTitle: "IUP",
+  yourChildren: "Your children",
+  plansOf: (child) => `Plans of ${child}`,
+  assessmentsOf: (child) => `Assessments of ${child}`,
+  noChildren: "No children are linked to you.",
+
+  printTitle: (count) => `Print of ${enPlural(count, "plan", "plans")}`,
+  exportedBy: (name, when) => `Printed by ${name}, ${when}`,
+  leftOutProtected: (count) =>
+    `${enPlural(count, "plan was", "plans were")} left out because the pupil has protected personal data. Select the pupil by name to include the plan.`,
+  sensitiveFooter: "Sensitive information about a child – do not pass on.",
+  pageNumber: (page) => `Page ${page}`,
+  planPageOf: (plan, plans, page, pages) => `Plan ${plan} of ${plans}, page ${page} of ${pages}`,
+
+  errorTitle: "Something went wrong",
+  notFoundTitle: "Not found",
+  forbiddenTitle: "Not allowed",
+  conflictTitle: "The change was not saved",
+  invalidInputTitle: "Invalid input",
+  exportLimitTitle: "Too many plans",
+  currentValueHeading: "What it says now",
+  backToStart: "Back to the start page",
+  notFound: (kind) => `${kind} does not exist, or you are not allowed to see it.`,
+  forbidden: (kind) => `You may see ${kind.toLowerCase()} but not make this change.`,
+  conflict: (kind) =>
+    `Someone else changed ${kind.toLowerCase()} while you were working, so your change was not saved. Reload the page, read the new content and make your change again.`,
+  exportLimit: (requested, limit) =>
+    `You selected ${requested} plans, but one print or export holds at most ${limit}. Split the selection into batches of at most ${limit} plans.`,
+  invalidInput: (field, rule) => `${field}: ${rule}`,
+  pupilsWithoutMentor: (count) =>
+    `${enPlural(count, "pupil has", "pupils have")} no mentor, so no plans were created. Make sure the pupils have mentors, or choose to skip them.`,
+  storageFailed: "The data could not be read or saved just now. Please try again in a moment.",
+  unexpectedError: "An unexpected error occurred. Please try again in a moment.",
+  resourceKinds: {
+    plan: "The plan",
+    planField: "The field",
+    template: "The template",
+    gradingScale: "The grading scale",
+    assessment: "The assessment",
+    assessmentEntry: "The pupil's entry",
+    document: "The document",
+    person: "The person",
+    organisation: "The organisation",
+    course: "The course"
+  },
+  fieldNames: {
+    title: "Title",
+    heading: "Heading",
+    value: "Text",
+    comment: "Comment",
+    level: "Level",
+    startDate: "Start date",
+    endDate: "End date",
+    templateId: "Template",
+    pupilIds: "Pupils",
+    fileName: "File name",
+    steps: "Steps",
+    name: "Name"
+  },
+  rules: {
+    nul: "the text contains a character that is not allowed (NUL). Remove it and try again.",
+    surrogate: "the text contains invalid characters. Type the text again.",
+    tooLong: (max) => `the text may be at most ${max} characters long.`,
+    empty: "must not be empty.",
+    date: "enter a date as YYYY-MM-DD.",
+    endBeforeStart: "the end date must not be before the start date.",
+    other: (rule) => `the value was not accepted (${rule}).`
+  },
+
+  csv: {
+    pupilGivenName: "Given name",
+    pupilFamilyName: "Family name",
+    course: "Course",
+    subjectCode: "Subject code",
+    assessment: "Assessment",
+    level: "Level",
+    comment: "Comment",
+    selfAssessmentLevel: "Self-assessed level",
+    selfAssessmentComment: "Self-assessment",
+    lastEditedAt: "Last edited"
+  }
+}
+
+/**
+ * The catalogue of a locale.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export const messagesFor = (locale: Locale = defaultLocale): Messages => (locale === "en" ? en : sv)

@@ -1,0 +1,292 @@
+/**
+ * Building blocks shared by the pages. Every value reaches the markup as a JSX child or attribute,
+ * so the renderer escapes it; nothing here builds HTML from strings.
+ */
+import type { LocalDate } from "@iupkit/core"
+import type { EntryView, PersonSummary, PlanSummary } from "@iupkit/services"
+import type { DateTime } from "effect"
+import { type ComponentChildren, createContext } from "preact"
+import { useContext } from "preact/hooks"
+import { formatDate, formatInstant, formatPeriod, fullName, isoInstant } from "../Format.js"
+import type { ResolvedOptions } from "../RenderOptions.js"
+
+export const OptionsContext = createContext<ResolvedOptions | null>(null)
+
+/** The options of the page being rendered. */
+export const useOptions = (): ResolvedOptions => {
+  const options = useContext(OptionsContext)
+  if (options === null) throw new Error("iupkit page components must be rendered inside a page renderer")
+  return options
+}
+
+/** The full HTML document around a page's content. */
+export const Page = (props: { readonly title: string; readonly children: ComponentChildren; readonly kind: string }) => {
+  const { autosave, messages, routes } = useOptions()
+  return (
+    <html lang={messages.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – ${messages.productName}`}</title>
+        <link rel="stylesheet" href={routes.stylesheet} />
+        {autosave ? <script src={routes.autosaveScript} defer /> : null}
+      </head>
+      <body class={`iup iup-${props.kind}`}>
+        <a class="skip-link" href="#main">
+          {messages.skipToContent}
+        </a>
+        <main id="main">{props.children}</main>
+      </body>
+    </html>
+  )
+}
+
+/** The host's CSRF token as a hidden field, when the host passed one. */
+export const CsrfField = () => {
+  const { csrf } = useOptions()
+  return csrf === null ? null : <input type="hidden" name={csrf.name} value={csrf.token} />
+}
+
+/** A POST form carrying the CSRF token. `autosave` marks it for the optional autosave script. */
+export const PostForm = (props: {
+  readonly action: string
+  readonly children?: ComponentChildren
+  readonly id?: string
+  readonly class?: string
+  readonly autosave?: boolean
+  readonly label?: string
+}) => (
+  <form
+    method="post"
+    action={props.action}
+    id={props.id}
+    class={props.class}
+    aria-label={props.label}
+    data-autosave={props.autosave === true ? "" : undefined}
+  >
+    <CsrfField />
+    {props.children}
+  </form>
+)
+
+/** The live status line the autosave script writes to; its texts come from the catalogue. */
+export const AutosaveStatus = () => {
+  const { messages } = useOptions()
+  return (
+    <output
+      class="autosave-status"
+      aria-live="polite"
+      data-saving={messages.saving}
+      data-saved={messages.saved}
+      data-failed={messages.saveFailed}
+      data-conflict={messages.saveConflict}
+    />
+  )
+}
+
+export const DateText = (props: { readonly date: LocalDate }) => {
+  const { messages } = useOptions()
+  return <time dateTime={props.date}>{formatDate(props.date, messages)}</time>
+}
+
+export const InstantText = (props: { readonly instant: DateTime.DateTime }) => {
+  const { messages, timeZone } = useOptions()
+  return <time dateTime={isoInstant(props.instant, timeZone)}>{formatInstant(props.instant, timeZone, messages)}</time>
+}
+
+export const PeriodText = (props: { readonly start: LocalDate; readonly end: LocalDate | null }) => {
+  const { messages } = useOptions()
+  return <span class="period">{formatPeriod(props.start, props.end, messages)}</span>
+}
+
+/** The warning every reader of a plan is shown. */
+export const SensitiveNotice = () => {
+  const { messages } = useOptions()
+  return (
+    <p class="notice notice-sensitive" role="note">
+      {messages.sensitiveNotice}
+    </p>
+  )
+}
+
+export const Name = (props: { readonly person: PersonSummary }) => <span class="person-name">{fullName(props.person)}</span>
+
+/** Text with its line breaks kept; the stylesheet sets `white-space: pre-wrap`. */
+export const Prose = (props: { readonly text: string }) => {
+  const { messages } = useOptions()
+  return props.text.trim() === "" ? <p class="prose prose-empty">{messages.empty}</p> : <p class="prose">{props.text}</p>
+}
+
+const statusText = (plan: Pick<PlanSummary, "archived" | "published">, options: ResolvedOptions): string =>
+  plan.archived ? options.messages.archived : plan.published ? options.messages.published : options.messages.draft
+
+export const PlanStatus = (props: { readonly plan: Pick<PlanSummary, "archived" | "published"> }) => {
+  const options = useOptions()
+  const kind = props.plan.archived ? "archived" : props.plan.published ? "published" : "draft"
+  return <span class={`status status-${kind}`}>{statusText(props.plan, options)}</span>
+}
+
+/** A table of plans, or a sentence when there are none. */
+export const PlanTable = (props: {
+  readonly plans: ReadonlyArray<PlanSummary>
+  readonly caption: string
+  readonly emptyText: string
+  readonly showPupil: boolean
+  readonly selectForm?: string
+}) => {
+  const { messages, routes } = useOptions()
+  if (props.plans.length === 0) return <p class="empty">{props.emptyText}</p>
+  return (
+    <table class="plans">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.selectForm === undefined ? null : <th scope="col">{messages.select}</th>}
+          {props.showPupil ? <th scope="col">{messages.pupil}</th> : null}
+          <th scope="col">{messages.planTitle}</th>
+          <th scope="col">{messages.period}</th>
+          <th scope="col">{messages.status}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.plans.map((plan) => {
+          const checkboxId = `select-plan-${plan.id}`
+          return (
+            <tr key={plan.id}>
+              {props.selectForm === undefined ? null : (
+                <td>
+                  <input type="checkbox" id={checkboxId} name="planIds" value={plan.id} form={props.selectForm} />
+                  <label class="visually-hidden" for={checkboxId}>
+                    {messages.selectPlan(plan.title, fullName(plan.pupil))}
+                  </label>
+                </td>
+              )}
+              {props.showPupil ? (
+                <th scope="row">
+                  <Name person={plan.pupil} />
+                </th>
+              ) : null}
+              <td>
+                <a href={routes.plan(plan.id)}>{plan.title}</a>
+              </td>
+              <td>
+                <PeriodText start={plan.startDate} end={plan.endDate} />
+              </td>
+              <td>
+                <PlanStatus plan={plan} />
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+/** A pupil's own judgement in a table cell or list. */
+export const SelfAssessmentText = (props: { readonly entry: Pick<EntryView, "selfAssessment"> }) => {
+  const { messages } = useOptions()
+  const self = props.entry.selfAssessment
+  if (self === null) return <span class="muted">{messages.notSet}</span>
+  return (
+    <div class="self-assessment">
+      <p class="level">{self.level ?? messages.noLevel}</p>
+      {self.comment.trim() === "" ? null : <p class="prose">{self.comment}</p>}
+    </div>
+  )
+}
+
+/** A table of assessment entries, or a sentence when there are none. */
+export const EntryTable = (props: {
+  readonly entries: ReadonlyArray<EntryView>
+  readonly caption: string
+  readonly emptyText: string
+  readonly showPupil: boolean
+}) => {
+  const { messages } = useOptions()
+  if (props.entries.length === 0) return <p class="empty">{props.emptyText}</p>
+  return (
+    <table class="entries">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.showPupil ? <th scope="col">{messages.pupil}</th> : null}
+          <th scope="col">{messages.course}</th>
+          <th scope="col">{messages.assessment}</th>
+          <th scope="col">{messages.level}</th>
+          <th scope="col">{messages.comment}</th>
+          <th scope="col">{messages.selfAssessment}</th>
+          <th scope="col">{messages.lastEdited}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.entries.map((entry) => (
+          <tr key={`${entry.assessmentId}/${entry.pupil.id}`}>
+            {props.showPupil ? (
+              <th scope="row">
+                <Name person={entry.pupil} />
+              </th>
+            ) : null}
+            <td>{entry.course.name}</td>
+            <td>{entry.assessmentTitle}</td>
+            <td>{entry.scaleSteps === null ? messages.noScale : (entry.level ?? messages.noLevel)}</td>
+            <td>
+              <Prose text={entry.comment} />
+            </td>
+            <td>
+              <SelfAssessmentText entry={entry} />
+            </td>
+            <td>
+              <InstantText instant={entry.lastEditedAt} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/**
+ * A textarea holding a value. HTML parsers drop one newline right after `<textarea>`, so one is
+ * written first; a value that starts with a line break then keeps it.
+ */
+export const TextArea = (props: {
+  readonly id: string
+  readonly name: string
+  readonly value: string
+  readonly rows: number
+  readonly form?: string
+}) => (
+  <textarea id={props.id} name={props.name} rows={props.rows} maxLength={20000} form={props.form}>
+    {`\n${props.value}`}
+  </textarea>
+)
+
+/** A `<select>` of a scale's steps with an empty first choice. */
+export const LevelSelect = (props: {
+  readonly id: string
+  readonly name: string
+  readonly steps: ReadonlyArray<string>
+  readonly selected: string | null
+  readonly form?: string
+  readonly required?: boolean
+}) => {
+  const { messages } = useOptions()
+  return (
+    <select id={props.id} name={props.name} form={props.form} required={props.required}>
+      <option value="" selected={props.selected === null}>
+        {messages.noLevel}
+      </option>
+      {props.selected !== null && !props.steps.includes(props.selected) ? (
+        <option value={props.selected} selected>
+          {props.selected}
+        </option>
+      ) : null}
+      {props.steps.map((step) => (
+        <option key={step} value={step} selected={props.selected === step}>
+          {step}
+        </option>
+      ))}
+    </select>
+  )
+}

@@ -1,0 +1,178 @@
+import { exportLimit } from "@iupkit/core"
+import type { MentorPageView, PersonSummary, TemplateSummary } from "@iupkit/services"
+import { fullName } from "../Format.js"
+import { DateText, EntryTable, Name, Page, PlanTable, PostForm, useOptions } from "../internal/components.js"
+
+const printFormId = "plan-selection"
+
+/**
+ * The bulk-create form. Fields: `selection` ("all" for every mentee, "chosen" for the checked
+ * ones), `pupilIds` (repeated), `templateId`, `title`, `startDate`, `endDate` (may be empty). The
+ * "all" choice needs no script: the host expands it to the mentor's mentees.
+ */
+export const BulkCreateForm = (props: {
+  readonly mentees: ReadonlyArray<PersonSummary>
+  readonly templates: ReadonlyArray<TemplateSummary>
+}) => {
+  const { messages, routes } = useOptions()
+  if (props.mentees.length === 0) return <p class="empty">{messages.noMentees}</p>
+  if (props.templates.length === 0) return <p class="empty">{messages.noTemplates}</p>
+  return (
+    <PostForm action={routes.createPlans} class="bulk-create">
+      <fieldset>
+        <legend>{messages.whichPupils}</legend>
+        <div class="choice">
+          <input type="radio" id="selection-all" name="selection" value="all" checked />
+          <label for="selection-all">{messages.allMentees(props.mentees.length)}</label>
+        </div>
+        <div class="choice">
+          <input type="radio" id="selection-chosen" name="selection" value="chosen" />
+          <label for="selection-chosen">{messages.chosenMentees}</label>
+        </div>
+        <fieldset class="pupil-choices">
+          <legend>{messages.chooseMentees}</legend>
+          <ul class="checklist">
+            {props.mentees.map((pupil) => (
+              <li key={pupil.id}>
+                <input type="checkbox" id={`pupil-${pupil.id}`} name="pupilIds" value={pupil.id} />
+                <label for={`pupil-${pupil.id}`}>{fullName(pupil)}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      </fieldset>
+      <fieldset>
+        <legend>{messages.createPlans}</legend>
+        <div class="field">
+          <label for="plan-template">{messages.template}</label>
+          <select id="plan-template" name="templateId" required aria-describedby="plan-template-fields">
+            {props.templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.title}
+              </option>
+            ))}
+          </select>
+          <ul id="plan-template-fields" class="hint">
+            {props.templates.map((template) => (
+              <li key={template.id}>
+                <strong>{template.title}</strong>
+                {" – "}
+                {messages.templateFields(template.fieldHeadings.join(", "))}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div class="field">
+          <label for="plan-title">{messages.planTitle}</label>
+          <input type="text" id="plan-title" name="title" required maxLength={200} />
+        </div>
+        <div class="field">
+          <label for="plan-start">{messages.startDate}</label>
+          <input type="date" id="plan-start" name="startDate" required />
+        </div>
+        <div class="field">
+          <label for="plan-end">{messages.endDate}</label>
+          <input type="date" id="plan-end" name="endDate" aria-describedby="plan-end-hint" />
+          <p id="plan-end-hint" class="hint">
+            {messages.endDateHint}
+          </p>
+        </div>
+      </fieldset>
+      <button type="submit">{messages.createPlansSubmit}</button>
+    </PostForm>
+  )
+}
+
+/** The mentor's window choice for the assessment list; a GET form, so the URL can be bookmarked. */
+const WindowForm = (props: { readonly window: MentorPageView["window"]; readonly action: string }) => {
+  const { messages } = useOptions()
+  return (
+    <form method="get" action={props.action} class="window-form">
+      <fieldset>
+        <legend>{messages.chooseWindow}</legend>
+        <div class="field-inline">
+          <label for="window-start">{messages.windowStart}</label>
+          <input type="date" id="window-start" name="start" value={props.window.start} required />
+        </div>
+        <div class="field-inline">
+          <label for="window-end">{messages.windowEnd}</label>
+          <input type="date" id="window-end" name="end" value={props.window.end} required />
+        </div>
+        <button type="submit">{messages.showWindow}</button>
+      </fieldset>
+    </form>
+  )
+}
+
+/** The mentor's IUP page: current plans, archived plans, assessments, and plan creation. */
+export const MentorPage = (props: { readonly view: MentorPageView }) => {
+  const { messages, routes } = useOptions()
+  const { view } = props
+  const hasPlans = view.currentPlans.length + view.archivedPlans.length > 0
+  return (
+    <Page title={messages.mentorPageTitle} kind="mentor">
+      <header class="page-header">
+        <h1>{messages.mentorPageTitle}</h1>
+        <p class="byline">
+          <Name person={view.mentor} />
+        </p>
+        <nav>
+          <a href={routes.overview}>{messages.overviewLink}</a>
+        </nav>
+      </header>
+
+      <section aria-labelledby="current-plans">
+        <h2 id="current-plans">{messages.currentPlans}</h2>
+        <PlanTable
+          plans={view.currentPlans}
+          caption={messages.currentPlans}
+          emptyText={messages.noCurrentPlans}
+          showPupil
+          selectForm={printFormId}
+        />
+      </section>
+
+      <section aria-labelledby="archived-plans">
+        <h2 id="archived-plans">{messages.archivedPlans}</h2>
+        <PlanTable
+          plans={view.archivedPlans}
+          caption={messages.archivedPlans}
+          emptyText={messages.noArchivedPlans}
+          showPupil
+          selectForm={printFormId}
+        />
+      </section>
+
+      {hasPlans ? (
+        <PostForm action={routes.print} id={printFormId} class="print-form" label={messages.printAndExport}>
+          <p class="hint">{messages.exportLimitHint(exportLimit)}</p>
+          <button type="submit">{messages.printSelected}</button>
+          <button type="submit" formAction={routes.exportPdf}>
+            {messages.downloadPdf}
+          </button>
+        </PostForm>
+      ) : null}
+
+      <section aria-labelledby="assessments">
+        <h2 id="assessments">{messages.assessments}</h2>
+        <p>
+          <DateText date={view.window.start} />
+          {" – "}
+          <DateText date={view.window.end} />
+        </p>
+        <WindowForm window={view.window} action={routes.mentorPage} />
+        <EntryTable
+          entries={view.assessments}
+          caption={messages.assessments}
+          emptyText={messages.noEntries}
+          showPupil
+        />
+      </section>
+
+      <section aria-labelledby="create-plans">
+        <h2 id="create-plans">{messages.createPlans}</h2>
+        <BulkCreateForm mentees={view.mentees} templates={view.templates} />
+      </section>
+    </Page>
+  )
+}

@@ -1,0 +1,218 @@
+import type { DocumentView, PlanFieldView, PlanView } from "@iupkit/services"
+import type { ComponentChildren } from "preact"
+import { fullName } from "../Format.js"
+import {
+  AutosaveStatus,
+  DateText,
+  EntryTable,
+  InstantText,
+  Name,
+  Page,
+  PeriodText,
+  PlanStatus,
+  PostForm,
+  Prose,
+  SensitiveNotice,
+  TextArea,
+  useOptions
+} from "../internal/components.js"
+
+/** The plan's identity: pupil, period and status. */
+export const PlanFacts = (props: { readonly plan: PlanView }) => {
+  const { messages } = useOptions()
+  const { plan } = props
+  return (
+    <dl class="plan-facts">
+      <div>
+        <dt>{messages.pupil}</dt>
+        <dd>
+          <Name person={plan.pupil} />
+        </dd>
+      </div>
+      <div>
+        <dt>{messages.period}</dt>
+        <dd>
+          <PeriodText start={plan.startDate} end={plan.endDate} />
+        </dd>
+      </div>
+      <div>
+        <dt>{messages.status}</dt>
+        <dd>
+          <PlanStatus plan={plan} />
+        </dd>
+      </div>
+    </dl>
+  )
+}
+
+/**
+ * The form of one editable field. Fields: `value` and `version` (the field version the text was
+ * read at). The autosave script posts the same form with `Accept: application/json`.
+ */
+const FieldEditForm = (props: { readonly plan: PlanView; readonly field: PlanFieldView }) => {
+  const { messages, routes } = useOptions()
+  const { field, plan } = props
+  const textareaId = `field-${field.fieldId}-value`
+  return (
+    <PostForm action={routes.updatePlanField(plan.id, field.fieldId)} class="field-form" autosave>
+      <input type="hidden" name="version" value={String(field.version)} />
+      <label for={textareaId}>{messages.editField(field.heading)}</label>
+      <TextArea id={textareaId} name="value" rows={8} value={field.value} />
+      <div class="form-actions">
+        <button type="submit">{messages.save}</button>
+        <AutosaveStatus />
+      </div>
+    </PostForm>
+  )
+}
+
+/** One field, collapsible on its own without script. */
+const FieldSection = (props: { readonly plan: PlanView; readonly field: PlanFieldView; readonly editable: boolean }) => {
+  const { messages } = useOptions()
+  const { field } = props
+  return (
+    <details class="plan-field" open>
+      <summary>
+        <h3>{field.heading}</h3>
+      </summary>
+      <div class="plan-field-body">
+        {props.editable && field.canEdit ? <FieldEditForm plan={props.plan} field={field} /> : <Prose text={field.value} />}
+        {field.lastEditedAt === null ? null : (
+          <p class="meta">
+            {`${messages.lastEdited}: `}
+            <InstantText instant={field.lastEditedAt} />
+          </p>
+        )}
+      </div>
+    </details>
+  )
+}
+
+/** The legacy documents listed below the plan. */
+export const DocumentList = (props: { readonly documents: ReadonlyArray<DocumentView>; readonly links: boolean }) => {
+  const { messages, routes } = useOptions()
+  if (props.documents.length === 0) return <p class="empty">{messages.noDocuments}</p>
+  return (
+    <ul class="documents">
+      {props.documents.map((document) => (
+        <li key={document.id}>
+          {props.links ? <a href={routes.document(document.id)}>{document.title}</a> : <span>{document.title}</span>}
+          <span class="meta">
+            {" "}
+            ({document.fileName}, {messages.fileSize(document.byteSize)}, {messages.documentSource(document.source)}
+            {document.documentDate === null ? null : (
+              <>
+                {", "}
+                <DateText date={document.documentDate} />
+              </>
+            )}
+            )
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/**
+ * The header form. Fields: `title`, `startDate`, `endDate` (may be empty), `published` (present
+ * when checked) and `version` (the header version).
+ */
+const HeaderForm = (props: { readonly plan: PlanView }) => {
+  const { messages, routes } = useOptions()
+  const { plan } = props
+  return (
+    <details class="plan-header-edit">
+      <summary>{messages.editHeader}</summary>
+      <PostForm action={routes.updatePlanHeader(plan.id)} class="header-form">
+        <input type="hidden" name="version" value={String(plan.headerVersion)} />
+        <div class="field">
+          <label for="header-title">{messages.planTitle}</label>
+          <input type="text" id="header-title" name="title" value={plan.title} required maxLength={200} />
+        </div>
+        <div class="field">
+          <label for="header-start">{messages.startDate}</label>
+          <input type="date" id="header-start" name="startDate" value={plan.startDate} required />
+        </div>
+        <div class="field">
+          <label for="header-end">{messages.endDate}</label>
+          <input type="date" id="header-end" name="endDate" value={plan.endDate ?? ""} />
+        </div>
+        <div class="choice">
+          <input type="checkbox" id="header-published" name="published" value="true" checked={plan.published} />
+          <label for="header-published">{messages.publishPlan}</label>
+        </div>
+        <button type="submit">{messages.saveHeader}</button>
+      </PostForm>
+    </details>
+  )
+}
+
+/**
+ * A plan's content: matched entries, fields and documents. The page shows edit controls where the
+ * view allows them; print shows none and keeps every field open.
+ */
+export const PlanBody = (props: {
+  readonly plan: PlanView
+  readonly editable: boolean
+  readonly idPrefix: string
+  readonly afterNotice?: ComponentChildren
+}) => {
+  const { messages } = useOptions()
+  const { idPrefix, plan } = props
+  const editable = props.editable && !plan.archived
+  return (
+    <>
+      <SensitiveNotice />
+      {plan.archived ? <p class="notice">{messages.archivedReadOnly}</p> : null}
+      {props.afterNotice}
+      <section aria-labelledby={`${idPrefix}entries`}>
+        <h2 id={`${idPrefix}entries`}>{messages.matchedEntries}</h2>
+        <EntryTable
+          entries={plan.entries}
+          caption={messages.matchedEntries}
+          emptyText={messages.noMatchedEntries}
+          showPupil={false}
+        />
+      </section>
+      <section aria-labelledby={`${idPrefix}fields`}>
+        <h2 id={`${idPrefix}fields`}>{messages.fields}</h2>
+        {plan.fields.length === 0 ? <p class="empty">{messages.noFields}</p> : null}
+        {plan.fields.map((field) => (
+          <FieldSection key={field.fieldId} plan={plan} field={field} editable={editable} />
+        ))}
+      </section>
+      <section aria-labelledby={`${idPrefix}documents`}>
+        <h2 id={`${idPrefix}documents`}>{messages.documents}</h2>
+        <DocumentList documents={plan.documents} links={props.editable} />
+      </section>
+    </>
+  )
+}
+
+/** One plan as its reader may read it, with the edit controls the reader is allowed. */
+export const PlanPage = (props: { readonly view: PlanView }) => {
+  const { messages, routes } = useOptions()
+  const plan = props.view
+  return (
+    <Page title={messages.planPageTitle(plan.title, fullName(plan.pupil))} kind="plan">
+      <header class="page-header">
+        <h1>{plan.title}</h1>
+        <PlanFacts plan={plan} />
+        <nav>
+          <a href={routes.pupilPlans(plan.pupil.id)}>{messages.allPlansOfPupil(fullName(plan.pupil))}</a>
+        </nav>
+      </header>
+      <PlanBody plan={plan} editable idPrefix="plan-" afterNotice={plan.canEditHeader ? <HeaderForm plan={plan} /> : null} />
+      {plan.canDelete ? (
+        <PostForm action={routes.deletePlan(plan.id)} class="danger-zone" label={messages.deletePlan}>
+          <input type="hidden" name="version" value={String(plan.headerVersion)} />
+          <p class="hint">{messages.deletePlanConfirm}</p>
+          <button type="submit" class="danger">
+            {messages.deletePlan}
+          </button>
+        </PostForm>
+      ) : null}
+    </Page>
+  )
+}

@@ -1,0 +1,448 @@
+import {
+  ExportLimitExceededError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  VersionConflictError
+} from "@iupkit/core"
+import {
+  makeRoutes,
+  renderBulkCreateForm,
+  renderCoursePage,
+  renderErrorPage,
+  renderGuardianPage,
+  renderMentorPage,
+  renderOverviewPage,
+  renderPlanPage,
+  renderPrintPage,
+  renderPupilPage
+} from "@iupkit/render-html"
+import { Either } from "effect"
+import { describe, expect, it } from "vitest"
+import { fixtures } from "./fixtures.js"
+import {
+  attr,
+  byClass,
+  elements,
+  one,
+  parseDocument,
+  parseHtmlFragment,
+  query,
+  text,
+  unlabelledControls
+} from "./html.js"
+
+const f = fixtures()
+const csrf = { csrfToken: "token-123" }
+
+const headings = (root: ReturnType<typeof parseDocument>, tag: string) => query(root, tag).map((element) => text(element).trim())
+
+describe("mentor page", () => {
+  const page = parseDocument(renderMentorPage(f.mentorPage, csrf))
+
+  it("shows the three lists", () => {
+    expect(headings(page, "h2")).toEqual(
+      expect.arrayContaining(["Aktuella planer", "Arkiverade planer", "Skriftliga omdömen"])
+    )
+    const tables = query(page, "table")
+    const captions = tables.map((table) => text(one(query(table, "caption"), "caption")))
+    expect(captions).toEqual(["Aktuella planer", "Arkiverade planer", "Skriftliga omdömen"])
+  })
+
+  it("links every plan to its page", () => {
+    const [current, archived] = query(page, "table", { class: "plans" })
+    expect(query(current!, "a").map((link) => attr(link, "href"))).toEqual(["/plans/plan-1", "/plans/plan-2"])
+    expect(query(archived!, "a").map((link) => attr(link, "href"))).toEqual(["/plans/plan-0"])
+    expect(text(current!)).toContain("Utkast (inte publicerad)")
+    expect(text(archived!)).toContain("Arkiverad")
+  })
+
+  it("offers all mentees without script", () => {
+    const form = one(query(page, "form", { class: "bulk-create" }), "bulk-create form")
+    expect(attr(form, "method")).toBe("post")
+    expect(attr(form, "action")).toBe("/plans")
+    const all = one(query(form, "input", { id: "selection-all" }), "all-mentees radio")
+    expect(attr(all, "type")).toBe("radio")
+    expect(attr(all, "name")).toBe("selection")
+    expect(attr(all, "value")).toBe("all")
+    expect(attr(all, "checked")).toBe("")
+    const label = one(query(form, "label", { for: "selection-all" }), "label")
+    expect(text(label)).toBe("Alla mina mentorselever (2 elever)")
+    const pupils = query(form, "input", { name: "pupilIds" })
+    expect(pupils.map((input) => attr(input, "value"))).toEqual(["pupil-1", "pupil-2"])
+  })
+
+  it("carries the CSRF token in every POST form", () => {
+    for (const form of query(page, "form", { method: "post" })) {
+      const token = one(query(form, "input", { name: "_csrf" }), "CSRF field")
+      expect(attr(token, "value")).toBe("token-123")
+    }
+  })
+
+  it("lists the assessments in the window", () => {
+    const entries = one(query(page, "table", { class: "entries" }), "entries table")
+    expect(text(entries)).toContain("Åsa Öberg")
+    expect(text(entries)).toContain("Ängla Lindqvist")
+    expect(text(entries)).toContain("Godtagbara kunskaper 2")
+    const windowForm = one(query(page, "form", { method: "get" }), "window form")
+    expect(attr(one(query(windowForm, "input", { name: "start" }), "start"), "value")).toBe("2026-08-04")
+  })
+
+  it("selects plans for print and export", () => {
+    const form = one(query(page, "form", { class: "print-form" }), "print form")
+    expect(attr(form, "action")).toBe("/plans/print")
+    const pdf = one(query(form, "button", { formaction: "/plans/export.pdf" }), "PDF button")
+    expect(text(pdf)).toBe("Ladda ner valda som PDF")
+    const boxes = query(page, "input", { name: "planIds" })
+    expect(boxes.map((box) => attr(box, "form"))).toEqual(["plan-selection", "plan-selection", "plan-selection"])
+  })
+
+  it("renders in English", () => {
+    const english = parseDocument(renderMentorPage(f.mentorPage, { locale: "en" }))
+    expect(attr(one(query(english, "html"), "html"), "lang")).toBe("en")
+    expect(headings(english, "h2")).toEqual(expect.arrayContaining(["Current plans", "Archived plans", "Written assessments"]))
+  })
+
+  it("uses a host's routes", () => {
+    const routed = parseDocument(renderMentorPage(f.mentorPage, { routes: makeRoutes("/iup") }))
+    expect(attr(one(query(routed, "form", { class: "bulk-create" }), "form"), "action")).toBe("/iup/plans")
+    expect(attr(one(query(routed, "link", { rel: "stylesheet" }), "stylesheet"), "href")).toBe("/iup/assets/iupkit.css")
+  })
+
+  it("renders the bulk form alone", () => {
+    const fragment = parseHtmlFragment(renderBulkCreateForm(f.mentorPage, csrf))
+    expect(query(fragment, "form")).toHaveLength(1)
+    expect(query(fragment, "html")).toHaveLength(0)
+    expect(query(fragment, "select", { name: "templateId" })).toHaveLength(1)
+  })
+
+  it("explains a mentor without mentees", () => {
+    const empty = parseDocument(renderMentorPage({ ...f.mentorPage, mentees: [] }))
+    expect(query(empty, "form", { class: "bulk-create" })).toHaveLength(0)
+    expect(text(empty)).toContain("Du har inga mentorselever.")
+  })
+})
+
+describe("plan page", () => {
+  const plan = f.planView("plan-1", f.pupil)
+  const page = parseDocument(renderPlanPage(plan, csrf))
+  const all = elements(page)
+
+  it("puts matched entries above fields and documents", () => {
+    const entries = one(query(page, "table", { class: "entries" }), "entries")
+    const firstField = query(page, "details", { class: "plan-field" })[0]!
+    const documents = one(query(page, "ul", { class: "documents" }), "documents")
+    expect(all.indexOf(entries)).toBeLessThan(all.indexOf(firstField))
+    expect(all.indexOf(firstField)).toBeLessThan(all.indexOf(documents))
+    expect(text(documents)).toContain("IUP VT 2025 (äldre verktyg)")
+  })
+
+  it("makes each field collapsible on its own", () => {
+    const fields = query(page, "details", { class: "plan-field" })
+    expect(fields).toHaveLength(2)
+    expect(fields.map((field) => text(one(query(field, "summary"), "summary")))).toEqual([
+      "Mål och åtgärder",
+      "Elevens egna mål"
+    ])
+    for (const field of fields) expect(attr(field, "open")).toBe("")
+  })
+
+  it("gives edit controls only to editable fields", () => {
+    const [editable, readOnly] = query(page, "details", { class: "plan-field" })
+    const form = one(query(editable!, "form"), "field form")
+    expect(attr(form, "action")).toBe("/plans/plan-1/fields/field-goals")
+    expect(attr(form, "data-autosave")).toBe("")
+    expect(attr(one(query(form, "input", { name: "version" }), "version"), "value")).toBe("4")
+    expect(text(one(query(form, "textarea"), "textarea"))).toBe(f.planView("x", f.pupil).fields[0]!.value)
+    expect(query(readOnly!, "form")).toHaveLength(0)
+    expect(query(readOnly!, "textarea")).toHaveLength(0)
+    expect(text(readOnly!)).toContain("Jag vill läsa en bok i månaden.")
+  })
+
+  it("shows the sensitive-information notice", () => {
+    const notice = one(byClass(page, "notice-sensitive"), "notice")
+    expect(text(notice)).toMatch(/^Känslig information/)
+  })
+
+  it("offers header edit and delete to the mentor", () => {
+    const header = one(query(page, "form", { class: "header-form" }), "header form")
+    expect(attr(one(query(header, "input", { name: "version" }), "version"), "value")).toBe("2")
+    expect(attr(one(query(header, "input", { name: "published" }), "published"), "checked")).toBe("")
+    expect(query(page, "form", { action: "/plans/plan-1/delete" })).toHaveLength(1)
+  })
+
+  it("hides every edit control without rights", () => {
+    const readOnlyPlan = {
+      ...plan,
+      canEditHeader: false,
+      canDelete: false,
+      fields: plan.fields.map((field) => ({ ...field, canEdit: false }))
+    }
+    const readOnly = parseDocument(renderPlanPage(readOnlyPlan))
+    expect(query(readOnly, "form")).toHaveLength(0)
+    expect(query(readOnly, "textarea")).toHaveLength(0)
+    expect(byClass(readOnly, "notice-sensitive")).toHaveLength(1)
+  })
+
+  it("shows an archived plan read-only", () => {
+    const archived = parseDocument(renderPlanPage({ ...plan, archived: true, canDelete: false }))
+    expect(query(archived, "textarea")).toHaveLength(0)
+    expect(text(archived)).toContain("Planen är arkiverad")
+    // The mentor may still move the end date, which makes the plan current again.
+    expect(query(archived, "form", { class: "header-form" })).toHaveLength(1)
+  })
+
+  it("shows dates in Swedish and in the site's zone", () => {
+    const time = query(page, "time").find((element) => attr(element, "datetime")?.startsWith("2026-11-03"))!
+    expect(text(time)).toBe("3 november 2026 10:15")
+    expect(attr(time, "datetime")).toBe("2026-11-03T10:15:00.000+01:00")
+    expect(text(one(byClass(page, "period"), "period"))).toBe("17 augusti 2026 – 15 januari 2027")
+  })
+})
+
+describe("course page", () => {
+  const page = parseDocument(renderCoursePage(f.coursePage, csrf))
+  const [scaled, unscaled] = query(page, "section", { class: "assessment" })
+
+  it("draws one grid row per pupil", () => {
+    const grid = one(query(scaled!, "table", { class: "entry-grid" }), "grid")
+    const rows = query(one(query(grid, "tbody"), "tbody"), "tr")
+    expect(rows.map((row) => text(one(query(row, "th"), "row header")))).toEqual(["Åsa Öberg", "Ängla Lindqvist"])
+    const levels = query(grid, "select", { name: "level" })
+    expect(levels).toHaveLength(2)
+    const selected = query(levels[0]!, "option").filter((option) => attr(option, "selected") !== undefined)
+    expect(selected.map((option) => text(option))).toEqual(["Godtagbara kunskaper 2"])
+  })
+
+  it("posts each row with its version", () => {
+    const forms = query(scaled!, "form", { "data-autosave": "" })
+    expect(forms.map((form) => attr(form, "action"))).toEqual([
+      "/assessments/assessment-1/entries/pupil-1",
+      "/assessments/assessment-1/entries/pupil-2"
+    ])
+    const versions = forms.map((form) => attr(one(query(form, "input", { name: "version" }), "version"), "value"))
+    expect(versions).toEqual(["3", "new"])
+    const comment = one(query(scaled!, "textarea", { id: "entry-assessment-1-pupil-2-comment" }), "comment")
+    expect(attr(comment, "form")).toBe("entry-assessment-1-pupil-2")
+  })
+
+  it("sets one level for selected pupils", () => {
+    const form = one(query(scaled!, "form", { class: "levels-form" }), "levels form")
+    expect(attr(form, "action")).toBe("/assessments/assessment-1/levels")
+    expect(attr(one(query(form, "input", { name: "version.pupil-1" }), "v1"), "value")).toBe("3")
+    expect(attr(one(query(form, "input", { name: "version.pupil-2" }), "v2"), "value")).toBe("new")
+    const boxes = query(scaled!, "input", { name: "pupilIds" })
+    expect(boxes.map((box) => attr(box, "form"))).toEqual([attr(form, "id"), attr(form, "id")])
+  })
+
+  it("switches visibility and self-assessment course-wide", () => {
+    const form = one(query(scaled!, "form", { class: "settings-form" }), "settings")
+    expect(attr(one(query(form, "input", { name: "title" }), "title"), "value")).toBe("Omdöme HT 2026")
+    expect(attr(one(query(form, "input", { name: "visibleToPupils" }), "visible"), "checked")).toBe("")
+    expect(attr(one(query(form, "input", { name: "selfAssessmentEnabled" }), "self"), "checked")).toBe("")
+  })
+
+  it("shows a title warning", () => {
+    expect(text(one(query(scaled!, "ul", { class: "warnings" }), "warnings"))).toContain("anger ingen termin")
+  })
+
+  it("leaves levels out without a scale", () => {
+    expect(query(unscaled!, "select", { name: "level" })).toHaveLength(0)
+    expect(query(unscaled!, "form", { class: "levels-form" })).toHaveLength(0)
+    expect(text(unscaled!)).toContain("Ingen bedömning (bara text)")
+  })
+
+  it("lists the pupils' published plans", () => {
+    const section = one(query(page, "section", { "aria-labelledby": "course-plans" }), "plans")
+    expect(query(section, "a").map((link) => attr(link, "href"))).toEqual(["/plans/plan-1", "/pupils/pupil-1/plans"])
+  })
+})
+
+describe("mentor overview", () => {
+  it("shows pupils against courses with levels", () => {
+    const page = parseDocument(renderOverviewPage(f.overview))
+    const table = one(query(page, "table", { class: "overview" }), "table")
+    const columns = query(one(query(table, "thead"), "thead"), "th").map((th) => text(th))
+    expect(columns).toEqual(["Elev", "Svenska 7A"])
+    const rows = query(one(query(table, "tbody"), "tbody"), "tr")
+    expect(text(rows[0]!)).toContain("Godtagbara kunskaper 2")
+    expect(text(rows[0]!)).toContain("steg 2 av 3")
+    expect(text(rows[1]!)).toContain("steg 3 av 3")
+    expect(text(one(query(page, "section", { id: "unsupported" }), "explanation"))).toContain(
+      "bedömningsskalan har 4 steg. Översikten kan bara visa skalor med 2, 3 eller 6 steg."
+    )
+  })
+
+  it("explains instead of an empty table", () => {
+    const page = parseDocument(renderOverviewPage(f.overviewUnsupportedOnly))
+    expect(query(page, "table")).toHaveLength(0)
+    expect(text(page)).toContain("Ingen tabell visas")
+    expect(text(page)).toContain("Matematik 7A: bedömningsskalan har 4 steg")
+  })
+
+  it("explains an assessment without scale", () => {
+    const page = parseDocument(
+      renderOverviewPage(
+        {
+          ...f.overviewUnsupportedOnly,
+          unsupportedCourses: [{ courseId: f.otherCourse.id, support: { _tag: "noScale" } }]
+        },
+        { locale: "en" }
+      )
+    )
+    expect(text(page)).toContain("Matematik 7A: the assessment has no grading scale")
+  })
+
+  it("says when nothing was edited", () => {
+    const page = parseDocument(renderOverviewPage({ ...f.overview, cells: [], unsupportedCourses: [] }))
+    expect(query(page, "table")).toHaveLength(0)
+    expect(text(page)).toContain("Inga omdömen med nivå har ändrats under perioden.")
+  })
+})
+
+describe("pupil page", () => {
+  const page = parseDocument(renderPupilPage(f.pupilPage, csrf))
+
+  it("offers self-assessment only where allowed", () => {
+    const cards = query(page, "article", { class: "assessment-card" })
+    expect(cards).toHaveLength(2)
+    const form = one(query(cards[0]!, "form"), "self-assessment form")
+    expect(attr(form, "action")).toBe("/assessments/assessment-1/self-assessment")
+    expect(attr(one(query(form, "input", { name: "version" }), "version"), "value")).toBe("3")
+    expect(text(one(query(form, "textarea", { name: "comment" }), "comment"))).toBe(
+      "Jag tycker att jag har blivit bättre på att läsa högt."
+    )
+    expect(query(cards[1]!, "form")).toHaveLength(0)
+  })
+
+  it("lists the published plans", () => {
+    expect(query(page, "a", { href: "/plans/plan-1" })).toHaveLength(1)
+    expect(headings(page, "h1")).toEqual(["Min IUP"])
+  })
+})
+
+describe("guardian page", () => {
+  it("heads one child with its name", () => {
+    const page = parseDocument(renderGuardianPage(f.guardianOneChild))
+    expect(headings(page, "h1")).toEqual(["Åsa Öberg"])
+    expect(text(page)).not.toContain("Dina barn")
+    expect(query(page, "form")).toHaveLength(0)
+  })
+
+  it("groups several children", () => {
+    const page = parseDocument(renderGuardianPage(f.guardianTwoChildren))
+    expect(headings(page, "h1")).toEqual(["Dina barn"])
+    expect(headings(page, "h2")).toEqual(["Åsa Öberg", "Ängla Lindqvist"])
+  })
+})
+
+describe("print page", () => {
+  it("prints each plan as its own article", () => {
+    const result = renderPrintPage(f.exportOf(3), csrf)
+    const page = parseDocument(Either.getOrThrow(result))
+    const articles = query(page, "article", { class: "print-plan" })
+    expect(articles).toHaveLength(3)
+    for (const article of articles) expect(byClass(article, "notice-sensitive")).toHaveLength(1)
+    expect(query(page, "form")).toHaveLength(0)
+    expect(query(page, "textarea")).toHaveLength(0)
+  })
+
+  it("prints 100 plans", () => {
+    const page = parseDocument(Either.getOrThrow(renderPrintPage(f.exportOf(100))))
+    expect(query(page, "article", { class: "print-plan" })).toHaveLength(100)
+  })
+
+  it("rejects 101 plans", () => {
+    const result = renderPrintPage(f.exportOf(101))
+    expect(Either.isLeft(result)).toBe(true)
+    const error = Either.flip(result).pipe(Either.getOrThrow)
+    expect(error).toBeInstanceOf(ExportLimitExceededError)
+    expect(error).toMatchObject({ requested: 101, limit: 100 })
+  })
+
+  it("says how many protected pupils were left out", () => {
+    const page = parseDocument(Either.getOrThrow(renderPrintPage({ ...f.exportOf(1), leftOutProtectedCount: 2 })))
+    expect(text(page)).toContain("2 planer utelämnades")
+  })
+})
+
+describe("error page", () => {
+  const cases = [
+    [new NotFoundError({ kind: "plan", id: "plan-9" }), "Hittades inte", "Planen finns inte"],
+    [
+      new ForbiddenError({ kind: "plan", id: "plan-9", action: "delete", reason: "not a mentor" }),
+      "Inte tillåtet",
+      "Du får se planen men inte göra den här ändringen."
+    ],
+    [new ExportLimitExceededError({ requested: 140, limit: 100 }), "För många planer", "Du valde 140 planer"],
+    [InvalidInputError.of("title", "", "must not be empty"), "Ogiltiga uppgifter", "Titel: får inte vara tomt."]
+  ] as const
+
+  for (const [error, title, message] of cases) {
+    it(`explains ${error._tag}`, () => {
+      const page = parseDocument(renderErrorPage(error))
+      expect(headings(page, "h1")).toEqual([title])
+      expect(text(one(query(page, "p", { role: "alert" }), "alert"))).toContain(message)
+    })
+  }
+
+  it("shows the current text after a conflict", () => {
+    const error = new VersionConflictError({
+      kind: "planField",
+      id: "field-goals",
+      expectedVersion: 3,
+      currentVersion: 4,
+      currentValue: "Ny text från mentorn"
+    })
+    const page = parseDocument(renderErrorPage(error, { locale: "en" }))
+    expect(headings(page, "h1")).toEqual(["The change was not saved"])
+    expect(text(page)).toContain("Ny text från mentorn")
+  })
+
+  it("hides detail of unknown errors", () => {
+    const page = parseDocument(renderErrorPage(new Error("connection string postgres://secret")))
+    expect(text(page)).not.toContain("secret")
+    expect(text(page)).toContain("Ett oväntat fel inträffade.")
+  })
+})
+
+describe("markup rules", () => {
+  const pages: ReadonlyArray<readonly [string, (locale: "sv" | "en") => string]> = [
+    ["mentor", (locale) => renderMentorPage(f.mentorPage, { locale, ...csrf })],
+    ["plan", (locale) => renderPlanPage(f.planView("plan-1", f.pupil), { locale, ...csrf })],
+    ["course", (locale) => renderCoursePage(f.coursePage, { locale, ...csrf })],
+    ["overview", (locale) => renderOverviewPage(f.overview, { locale })],
+    ["pupil", (locale) => renderPupilPage(f.pupilPage, { locale, ...csrf })],
+    ["guardian", (locale) => renderGuardianPage(f.guardianTwoChildren, { locale })],
+    ["print", (locale) => Either.getOrThrow(renderPrintPage(f.exportOf(2), { locale }))],
+    ["error", (locale) => renderErrorPage(new NotFoundError({ kind: "plan", id: "x" }), { locale })]
+  ]
+
+  for (const [name, render] of pages) {
+    for (const locale of ["sv", "en"] as const) {
+      it(`keeps ${name} page (${locale}) accessible and CSP-safe`, () => {
+        const html = render(locale)
+        expect(html.startsWith("<!DOCTYPE html>")).toBe(true)
+        const page = parseDocument(html)
+        expect(attr(one(query(page, "html"), "html"), "lang")).toBe(locale)
+        expect(unlabelledControls(page).map((element) => attr(element, "id") ?? element.tagName)).toEqual([])
+        for (const th of query(page, "th")) expect(["col", "row"]).toContain(attr(th, "scope"))
+        const all = elements(page)
+        expect(query(page, "style")).toHaveLength(0)
+        expect(all.filter((element) => attr(element, "style") !== undefined)).toHaveLength(0)
+        expect(all.filter((element) => element.attrs.some((attribute) => attribute.name.startsWith("on")))).toHaveLength(0)
+        for (const script of query(page, "script")) {
+          expect(attr(script, "src")).toBe("/assets/iupkit-autosave.js")
+          expect(text(script)).toBe("")
+        }
+        const ids = all.map((element) => attr(element, "id")).filter((id) => id !== undefined)
+        expect(new Set(ids).size).toBe(ids.length)
+      })
+    }
+  }
+
+  it("leaves the script out on request", () => {
+    const page = parseDocument(renderPlanPage(f.planView("plan-1", f.pupil), { autosave: false }))
+    expect(query(page, "script")).toHaveLength(0)
+  })
+})
