@@ -1,0 +1,108 @@
+/**
+ * The text end users read on the host's own pages (error pages, sign-in), in Swedish and
+ * English. One small catalogue, so it can be swapped for the renderer's catalogue wholesale.
+ */
+
+/** Languages the pages are written in; Swedish is the default. */
+export type Language = "sv" | "en"
+
+const catalogue = {
+  sv: {
+    appName: "IUP",
+    badRequestTitle: "Felaktiga uppgifter",
+    badRequestText: "Något i begäran var fel. Kontrollera uppgifterna och försök igen.",
+    invalidInputText: "Fältet ”{field}” är fel: {reason}.",
+    unauthenticatedTitle: "Du är inte inloggad",
+    unauthenticatedText: "Logga in för att fortsätta.",
+    forbiddenTitle: "Åtkomst nekad",
+    forbiddenText: "Du har inte behörighet att göra detta.",
+    notFoundTitle: "Hittades inte",
+    notFoundText: "Det du sökte finns inte, eller så saknar du behörighet att se det.",
+    conflictTitle: "Innehållet har ändrats",
+    conflictText: "Någon annan har sparat en ändring sedan du öppnade sidan. Ladda om sidan och gör om din ändring.",
+    exportLimitTitle: "För många planer",
+    exportLimitText: "En utskrift eller export rymmer högst {limit} planer, men {requested} valdes. Dela upp urvalet i omgångar om högst {limit}.",
+    pupilsWithoutMentorTitle: "Elever saknar mentor",
+    pupilsWithoutMentorText: "{count} elever saknar mentor. Tilldela dem mentorer, eller välj att hoppa över dem.",
+    csrfTitle: "Formuläret kunde inte skickas",
+    csrfText: "Formuläret var för gammalt eller kom från en annan webbplats. Ladda om sidan och försök igen.",
+    internalTitle: "Något gick fel",
+    internalText: "Ett oväntat fel inträffade. Försök igen om en stund. Ange felkoden {requestId} om du kontaktar supporten.",
+    backHome: "Till startsidan",
+    signInTitle: "Logga in",
+    demoNotice: "Demoläge: här loggar du in som en påhittad person utan lösenord. Använd aldrig demoläget med riktiga uppgifter.",
+    signInAs: "Logga in som",
+    signOut: "Logga ut",
+    signedInAs: "Inloggad som {name}",
+    notSignedIn: "Du är inte inloggad.",
+    role_siteAdministrator: "Systemadministratörer",
+    role_organisationAdministrator: "Lokala administratörer",
+    role_mentor: "Mentorer",
+    role_teacher: "Ämneslärare",
+    role_pupil: "Elever",
+    role_guardian: "Vårdnadshavare"
+  },
+  en: {
+    appName: "IUP",
+    badRequestTitle: "Invalid request",
+    badRequestText: "Something in the request was wrong. Check what you entered and try again.",
+    invalidInputText: "The field “{field}” is invalid: {reason}.",
+    unauthenticatedTitle: "You are not signed in",
+    unauthenticatedText: "Sign in to continue.",
+    forbiddenTitle: "Access denied",
+    forbiddenText: "You are not allowed to do this.",
+    notFoundTitle: "Not found",
+    notFoundText: "What you looked for does not exist, or you may not see it.",
+    conflictTitle: "The content has changed",
+    conflictText: "Someone else saved a change after you opened the page. Reload the page and make your change again.",
+    exportLimitTitle: "Too many plans",
+    exportLimitText: "A print or export holds at most {limit} plans, but {requested} were selected. Split the selection into batches of at most {limit}.",
+    pupilsWithoutMentorTitle: "Pupils without a mentor",
+    pupilsWithoutMentorText: "{count} pupils have no mentor. Assign mentors to them, or choose to skip them.",
+    csrfTitle: "The form could not be sent",
+    csrfText: "The form was too old or came from another site. Reload the page and try again.",
+    internalTitle: "Something went wrong",
+    internalText: "An unexpected error occurred. Try again in a moment. Quote the error code {requestId} if you contact support.",
+    backHome: "Back to the start page",
+    signInTitle: "Sign in",
+    demoNotice: "Demo mode: here you sign in as a fictional person without a password. Never use demo mode with real data.",
+    signInAs: "Sign in as",
+    signOut: "Sign out",
+    signedInAs: "Signed in as {name}",
+    notSignedIn: "You are not signed in.",
+    role_siteAdministrator: "Site administrators",
+    role_organisationAdministrator: "Organisation administrators",
+    role_mentor: "Mentors",
+    role_teacher: "Teachers",
+    role_pupil: "Pupils",
+    role_guardian: "Guardians"
+  }
+} as const satisfies Record<Language, Record<string, string>>
+
+/** A key of the catalogue. */
+export type MessageKey = keyof (typeof catalogue)["sv"]
+
+/** Looks up a message and fills its `{name}` placeholders. */
+export const message = (language: Language, key: MessageKey, values: Record<string, string | number> = {}): string =>
+  catalogue[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in values ? String(values[name]) : placeholder
+  )
+
+/**
+ * Picks the page language: `?lang=` wins, then the first of Swedish or English in the
+ * Accept-Language header by quality, then Swedish.
+ */
+export const pickLanguage = (queryLang: unknown, acceptLanguage: string | undefined): Language => {
+  if (queryLang === "en" || queryLang === "sv") return queryLang
+  if (acceptLanguage === undefined) return "sv"
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";")
+      const quality = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find((q) => q !== undefined)
+      return { primary: tag.split("-")[0], quality: quality === undefined ? 1 : Number(quality) }
+    })
+    .filter((entry) => (entry.primary === "sv" || entry.primary === "en") && entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality)
+  return ranked[0]?.primary === "en" ? "en" : "sv"
+}

@@ -1,0 +1,95 @@
+/**
+ * The one place that maps errors to HTTP: the core's tagged errors, the host's own sign-in
+ * error, CSRF rejections and body-parser errors each become a status, a tag and the data a
+ * client needs to act. The error middleware renders the result as JSON or HTML.
+ */
+import { Cause, Runtime } from "effect"
+import { type Language, type MessageKey, message } from "./messages.js"
+
+/** An error reduced to what a response carries. */
+export interface Problem {
+  readonly status: number
+  readonly tag: string
+  /** English, for API clients and developers; pages use the catalogue instead. */
+  readonly message: string
+  readonly data: Readonly<Record<string, unknown>>
+}
+
+/** No or an invalid credential. */
+export class UnauthenticatedError extends Error {
+  readonly _tag = "UnauthenticatedError"
+  constructor(reason: string) {
+    super(`Not signed in: ${reason}. Send a bearer token in the Authorization header, or sign in.`)
+  }
+}
+
+type Mapped = readonly [status: number, data: (error: Record<string, unknown>) => Record<string, unknown>, page: readonly [MessageKey, MessageKey]]
+
+// Status, response data and page texts per tag; a tag missing here is an internal error.
+const byTag: Readonly<Record<string, Mapped>> = {
+  InvalidInputError: [400, (e) => ({ field: e.field, reason: e.rule }), ["badRequestTitle", "invalidInputText"]],
+  UnauthenticatedError: [401, () => ({}), ["unauthenticatedTitle", "unauthenticatedText"]],
+  AuthenticationError: [401, (e) => ({ reason: e.reason }), ["unauthenticatedTitle", "unauthenticatedText"]],
+  ForbiddenError: [403, (e) => ({ kind: e.kind, id: e.id, action: e.action, reason: e.reason }), ["forbiddenTitle", "forbiddenText"]],
+  NotFoundError: [404, (e) => ({ kind: e.kind, id: e.id }), ["notFoundTitle", "notFoundText"]],
+  VersionConflictError: [
+    409,
+    (e) => ({ kind: e.kind, id: e.id, currentVersion: e.currentVersion, currentValue: e.currentValue }),
+    ["conflictTitle", "conflictText"]
+  ],
+  ExportLimitExceededError: [422, (e) => ({ requested: e.requested, limit: e.limit }), ["exportLimitTitle", "exportLimitText"]],
+  PupilsWithoutMentorError: [422, (e) => ({ pupilIds: e.pupilIds }), ["pupilsWithoutMentorTitle", "pupilsWithoutMentorText"]],
+  CsrfError: [403, () => ({}), ["csrfTitle", "csrfText"]],
+  RequestError: [400, () => ({}), ["badRequestTitle", "badRequestText"]],
+  InternalError: [500, () => ({}), ["internalTitle", "internalText"]]
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
+
+// An Effect run by the host rejects with a FiberFailure around the tagged error.
+const unwrap = (error: unknown): unknown => (Runtime.isFiberFailure(error) ? Cause.squash(error[Runtime.FiberFailureCauseId]) : error)
+
+/** Maps anything a handler or middleware passed to `next` to a {@link Problem}. */
+export const problemOf = (thrown: unknown): Problem => {
+  const error = unwrap(thrown)
+  if (!isRecord(error)) return internal
+  const text = error instanceof Error ? error.message : ""
+  const tag = typeof error._tag === "string" ? error._tag : undefined
+  const mapped = tag === undefined ? undefined : byTag[tag]
+  if (tag !== undefined && mapped !== undefined) {
+    return { status: mapped[0], tag, message: text, data: mapped[1](error) }
+  }
+  if (error.code === "EBADCSRFTOKEN") {
+    return { status: 403, tag: "CsrfError", message: "Missing or invalid CSRF token: reload the form and send it again", data: {} }
+  }
+  // body-parser and http-errors mark client errors with a status and `expose`.
+  const status = typeof error.status === "number" ? error.status : 500
+  if (status >= 400 && status < 500 && error.expose === true) {
+    return { status, tag: "RequestError", message: text, data: { type: error.type } }
+  }
+  return internal
+}
+
+const internal: Problem = {
+  status: 500,
+  tag: "InternalError",
+  message: "An unexpected error occurred; quote the request id when reporting it",
+  data: {}
+}
+
+/** The title and explanation an error page shows, in the reader's language. */
+export const problemPageText = (problem: Problem, language: Language, requestId: string): { readonly title: string; readonly text: string } => {
+  const [titleKey, textKey] = byTag[problem.tag]?.[2] ?? ["internalTitle", "internalText"]
+  const pupilIds = problem.data.pupilIds
+  return {
+    title: message(language, titleKey),
+    text: message(language, textKey, {
+      field: String(problem.data.field ?? ""),
+      reason: String(problem.data.reason ?? ""),
+      limit: Number(problem.data.limit ?? 0),
+      requested: Number(problem.data.requested ?? 0),
+      count: Array.isArray(pupilIds) ? pupilIds.length : 0,
+      requestId
+    })
+  }
+}

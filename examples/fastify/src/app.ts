@@ -1,0 +1,105 @@
+/**
+ * Builds the Fastify host: security headers, request logging with ids only, sign-in, the JSON API
+ * under `/api`, the OpenAPI document and the HTML pages. Each concern is a plugin; the API is
+ * encapsulated so its JSON error handling does not leak into the pages.
+ */
+import { randomUUID } from "node:crypto"
+import { fileURLToPath } from "node:url"
+import fastifyCookie from "@fastify/cookie"
+import fastifyCsrf from "@fastify/csrf-protection"
+import fastifyFormbody from "@fastify/formbody"
+import fastifyHelmet from "@fastify/helmet"
+import fastifyStatic from "@fastify/static"
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
+import type { IupClient } from "@iupkit/services"
+import { apiPlugin } from "./api.js"
+import { IdsOnlyLogController, logCaughtError } from "./logging.js"
+import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
+import { openApiPlugin } from "./openapi.js"
+import { escapeHtml, renderPage } from "./page.js"
+import { type DemoPerson, languageOf, pagesPlugin } from "./pages.js"
+import { problemOf, problemPageText } from "./problems.js"
+import { message } from "./messages.js"
+
+/** What the host needs from its embedder. */
+export interface HostOptions {
+  /** The services, e.g. from `createIupClient`; the host does not dispose them. */
+  readonly iup: IupClient
+  /** Verifies bearer tokens of API clients, e.g. `makeJwtAuthenticator` from @iupkit/auth. */
+  readonly bearer: BearerAuthenticator
+  /** Signs the session and CSRF cookies; at least 32 characters, kept secret. */
+  readonly cookieSecret: string
+  /** The people offered on the demo sign-in page; undefined turns demo mode and its page off. */
+  readonly demoPeople?: ReadonlyArray<DemoPerson> | undefined
+  /** Fastify's logger option; the default logs JSON lines to stdout at level info. */
+  readonly logger?: FastifyServerOptions["logger"]
+}
+
+/** The policy for every response: only this origin's scripts and styles, never framed. */
+export const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"]
+}
+
+const assetsRoot = fileURLToPath(new URL("../public/", import.meta.url))
+
+/** Builds the host without listening; call `listen` or `inject` on the result. */
+export const buildApp = async (options: HostOptions): Promise<FastifyInstance> => {
+  if (options.cookieSecret.length < 32) {
+    throw new Error(`cookieSecret must be at least 32 characters (got ${options.cookieSecret.length})`)
+  }
+  const fastify = Fastify({
+    logger: options.logger ?? { level: "info" },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    logController: new IdsOnlyLogController({ requestIdLogLabel: "reqId" })
+  })
+
+  fastify.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id)
+  })
+  // Pages and API responses carry plan content, so nothing may be cached; static assets may.
+  fastify.addHook("onSend", async (request, reply) => {
+    if (!request.url.startsWith("/assets/")) reply.header("cache-control", "no-store")
+  })
+
+  await fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    referrerPolicy: { policy: "no-referrer" }
+  })
+  await fastify.register(fastifyCookie, { secret: options.cookieSecret })
+  await fastify.register(fastifyCsrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: csrfCookie,
+    cookieOpts: { path: "/", sameSite: "strict", httpOnly: true, signed: true }
+  })
+  await fastify.register(fastifyFormbody)
+  await fastify.register(fastifyStatic, { root: assetsRoot, prefix: "/assets/" })
+  await fastify.register(actorPlugin, { bearer: options.bearer, sessions: options.demoPeople !== undefined })
+
+  fastify.setErrorHandler((error, request, reply) => {
+    const problem = problemOf(error)
+    logCaughtError(reply, problem.status, problem.tag)
+    const language = languageOf(request)
+    const page = problemPageText(problem, language, request.id)
+    const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
+    return reply.status(problem.status).type("text/html; charset=utf-8").send(renderPage({ language, title: page.title, body }))
+  })
+  fastify.setNotFoundHandler((request, reply) => {
+    const language = languageOf(request)
+    const title = message(language, "notFoundTitle")
+    const body = `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message(language, "notFoundText"))}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
+    return reply.status(404).type("text/html; charset=utf-8").send(renderPage({ language, title, body }))
+  })
+
+  await fastify.register(openApiPlugin, { title: "iupkit example API (Fastify)", version: "0.1.0" })
+  await fastify.register(apiPlugin, { prefix: "/api", iup: options.iup })
+  await fastify.register(pagesPlugin, { demoPeople: options.demoPeople })
+  return fastify
+}

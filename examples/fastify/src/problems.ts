@@ -1,0 +1,123 @@
+/**
+ * The one place that maps errors to HTTP: the core's tagged errors, the host's own sign-in and
+ * CSRF errors, and Fastify's request errors each become a status, a tag and the data a client
+ * needs to act. JSON and HTML responses are both built from this.
+ */
+import { Cause, Runtime } from "effect"
+import { type MessageKey, type Language, message } from "./messages.js"
+
+/** An error reduced to what a response carries. */
+export interface Problem {
+  readonly status: number
+  readonly tag: string
+  /** English, for API clients and developers; pages use the catalogue instead. */
+  readonly message: string
+  readonly data: Readonly<Record<string, unknown>>
+}
+
+/** No or an invalid credential. Thrown by the host's sign-in hooks. */
+export class UnauthenticatedError extends Error {
+  readonly _tag = "UnauthenticatedError"
+  constructor(reason: string) {
+    super(`Not signed in: ${reason}. Send a bearer token in the Authorization header, or sign in.`)
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
+
+// The Promise API rejects with the tagged error itself, but an Effect run by the host rejects
+// with a FiberFailure around it; both map the same way.
+const unwrap = (error: unknown): unknown => (Runtime.isFiberFailure(error) ? Cause.squash(error[Runtime.FiberFailureCauseId]) : error)
+
+/** Maps anything thrown by a handler to a {@link Problem}. */
+export const problemOf = (thrown: unknown): Problem => {
+  const error = unwrap(thrown)
+  const tag = isRecord(error) && typeof error._tag === "string" ? error._tag : undefined
+  const text = error instanceof Error ? error.message : ""
+  const problem = (status: number, data: Record<string, unknown> = {}): Problem => ({
+    status,
+    tag: tag ?? "Error",
+    message: text,
+    data
+  })
+  if (isRecord(error)) {
+    switch (tag) {
+      case "InvalidInputError":
+        return problem(400, { field: error.field, reason: error.rule })
+      case "UnauthenticatedError":
+        return problem(401)
+      case "AuthenticationError":
+        return problem(401, { reason: error.reason })
+      case "ForbiddenError":
+        return problem(403, { kind: error.kind, id: error.id, action: error.action, reason: error.reason })
+      case "NotFoundError":
+        return problem(404, { kind: error.kind, id: error.id })
+      case "VersionConflictError":
+        return problem(409, {
+          kind: error.kind,
+          id: error.id,
+          currentVersion: error.currentVersion,
+          currentValue: error.currentValue
+        })
+      case "ExportLimitExceededError":
+        return problem(422, { requested: error.requested, limit: error.limit })
+      case "PupilsWithoutMentorError":
+        return problem(422, { pupilIds: error.pupilIds })
+    }
+    const code = typeof error.code === "string" ? error.code : ""
+    if (code.startsWith("FST_CSRF_")) {
+      return { status: 403, tag: "CsrfError", message: "Missing or invalid CSRF token: reload the form and send it again", data: {} }
+    }
+    // Fastify's own request errors (malformed JSON, unsupported media type, body too large).
+    const statusCode = typeof error.statusCode === "number" ? error.statusCode : 500
+    if (statusCode >= 400 && statusCode < 500) {
+      return { status: statusCode, tag: "RequestError", message: text, data: { code } }
+    }
+  }
+  return { status: 500, tag: "InternalError", message: "An unexpected error occurred; quote the request id when reporting it", data: {} }
+}
+
+const pageTexts = (problem: Problem): readonly [MessageKey, MessageKey] => {
+  switch (problem.tag) {
+    case "InvalidInputError":
+      return ["badRequestTitle", "invalidInputText"]
+    case "UnauthenticatedError":
+    case "AuthenticationError":
+      return ["unauthenticatedTitle", "unauthenticatedText"]
+    case "ForbiddenError":
+      return ["forbiddenTitle", "forbiddenText"]
+    case "NotFoundError":
+      return ["notFoundTitle", "notFoundText"]
+    case "VersionConflictError":
+      return ["conflictTitle", "conflictText"]
+    case "ExportLimitExceededError":
+      return ["exportLimitTitle", "exportLimitText"]
+    case "PupilsWithoutMentorError":
+      return ["pupilsWithoutMentorTitle", "pupilsWithoutMentorText"]
+    case "CsrfError":
+      return ["csrfTitle", "csrfText"]
+    case "RequestError":
+      return ["badRequestTitle", "badRequestText"]
+    default:
+      return problem.status === 404 ? ["notFoundTitle", "notFoundText"] : ["internalTitle", "internalText"]
+  }
+}
+
+/** The title and explanation an error page shows, in the reader's language. */
+export const problemPageText = (
+  problem: Problem,
+  language: Language,
+  requestId: string
+): { readonly title: string; readonly text: string } => {
+  const [title, text] = pageTexts(problem)
+  const pupilIds = problem.data.pupilIds
+  const values = {
+    field: String(problem.data.field ?? ""),
+    reason: String(problem.data.reason ?? ""),
+    limit: Number(problem.data.limit ?? 0),
+    requested: Number(problem.data.requested ?? 0),
+    count: Array.isArray(pupilIds) ? pupilIds.length : 0,
+    requestId
+  }
+  return { title: message(language, title), text: message(language, text, values) }
+}
