@@ -77,9 +77,10 @@ const boundedText = (maxLength: number, identifier: string) =>
     })
   )
 
-const notBlank = Schema.filter((text: string) => text.trim().length > 0 || "must not be empty", {
-  jsonSchema: { minLength: 1 }
-})
+// A generic function, not a bare `Schema.filter(...)` constant: the constant loses the input
+// schema's type, which made Title and Name decode to `any` with an `unknown` context.
+const notBlank = <A extends string, I, R>(self: Schema.Schema<A, I, R>) =>
+  self.pipe(Schema.filter((text) => text.trim().length > 0 || "must not be empty", { jsonSchema: { minLength: 1 } }))
 
 /**
  * A title or heading: 1 to 200 characters, not only white space.
