@@ -10,5 +10,6 @@ export { type ListOptions, Ss12000Client, type Ss12000ClientConfig, type Ss12000
 export * from "./Errors.js"
 export * from "./Mapping.js"
 export * as Ss12000 from "./Model.js"
+export { type DeletedIds, emptyData, type EntityKind, entityKinds, noDeletions, Ss12000Data } from "./Model.js"
 export * from "./Source.js"
 export * from "./Sync.js"

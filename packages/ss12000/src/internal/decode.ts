@@ -28,14 +28,18 @@ const valueAt = (input: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
+// Errors end up in logs, so they show scalars only, and never a person's name.
+const nameFields = new Set<PropertyKey>(["givenName", "middleName", "familyName"])
+const describeValue = (value: unknown, path: ReadonlyArray<PropertyKey>): string => {
+  if (value === undefined) return "nothing"
+  if (Array.isArray(value)) return `an array of ${value.length} item(s)`
+  if (typeof value === "object" && value !== null) return `an object with the keys ${Object.keys(value).slice(0, 8).join(", ")}`
+  if (typeof value === "string" && nameFields.has(path[path.length - 1] ?? "")) return `a string of ${value.length} characters, not shown`
+  return shortenValue(value)
+}
+
 const payloadError = (source: string, path: ReadonlyArray<PropertyKey>, value: unknown, rule: string, expected: string) =>
-  new Ss12000PayloadError({
-    source,
-    path: formatPath(path),
-    value: value === undefined ? "nothing" : shortenValue(value),
-    rule,
-    expected
-  })
+  new Ss12000PayloadError({ source, path: formatPath(path), value: describeValue(value, path), rule, expected })
 
 /** Decodes one value with a schema; the error's path starts at `prefix`. */
 export const decodeAt = <A, I>(
@@ -75,7 +79,7 @@ const envelope = (
         payloadError(
           source,
           [wrapper],
-          `[${(body[wrapper] as Array<unknown>).length} items]`,
+          body[wrapper],
           `wraps the list in "${wrapper}" as Skolverket's SS 12000 subset for national tests does; that subset also leaves out meta and the start dates iupkit needs`,
           expected
         )
