@@ -2,18 +2,9 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber, Layer, Redacted, TestClock } from "effect"
 import { parseRetryAfter, retryDelayMillis } from "../src/internal/retry.js"
 import { Ss12000Client, Ss12000ClientLayer } from "../src/index.js"
-import { loadFolder, MockSs12000Server } from "./support/MockServer.js"
-import { clientConfig, clientLayer, pupil, schoolFolder, token } from "./support/school.js"
+import { clientConfig, clientLayer, pupil, startMockServer, token } from "./support/school.js"
 import { FetchHttpClient } from "@effect/platform"
 
-const startServer = Effect.acquireRelease(
-  Effect.promise(async () => {
-    const server = new MockSs12000Server(loadFolder(schoolFolder), token)
-    await server.start()
-    return server
-  }),
-  (server) => Effect.promise(() => server.close())
-)
 
 // Waits in real time, because under the test clock Effect.sleep waits for TestClock.adjust.
 const realPause = (millis: number) => Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, millis)))
@@ -58,7 +49,7 @@ describe("retry delay", () => {
 describe("client", () => {
   it.scopedLive("reads every page of a list", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       const persons = yield* listPersons.pipe(Effect.provide(clientLayer(server.url)))
       expect(persons.map((person) => person.id)).toEqual(server.data.persons.map((person) => person.id))
       expect(server.requests.length).toBe(5)
@@ -66,7 +57,7 @@ describe("client", () => {
 
   it.scopedLive("retries after 429 and 500", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       server.fail("/persons", { status: 429, headers: { "retry-after": "0" } }, { status: 500 }, { status: 503 })
       const persons = yield* listPersons.pipe(Effect.provide(clientLayer(server.url)))
       expect(persons.length).toBe(9)
@@ -75,7 +66,7 @@ describe("client", () => {
 
   it.scoped("waits as long as Retry-After asks", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       server.fail("/persons", { status: 429, headers: { "retry-after": "30" } })
       const fiber = yield* Effect.fork(listPersons.pipe(Effect.provide(clientLayer(server.url, { maxRetryDelay: "1 minute" }))))
       yield* waitUntil(() => server.requests.length === 1)
@@ -90,7 +81,7 @@ describe("client", () => {
 
   it.scopedLive("gives up after the last retry", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       server.fail("/persons", { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 })
       const error = yield* Effect.flip(listPersons.pipe(Effect.provide(clientLayer(server.url))))
       expect(error._tag).toBe("Ss12000HttpError")
@@ -99,7 +90,7 @@ describe("client", () => {
 
   it.scopedLive("does not retry 401", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       const layer = clientLayer(server.url, { token: Redacted.make("wrong") })
       const error = yield* Effect.flip(listPersons.pipe(Effect.provide(layer)))
       expect(error._tag).toBe("Ss12000HttpError")
@@ -109,7 +100,7 @@ describe("client", () => {
 
   it.scopedLive("fails clearly on a timeout", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       server.fail("/persons", { delayMillis: 3000 }, { delayMillis: 3000 })
       const layer = clientLayer(server.url, { timeout: "150 millis", maxRetries: 1 })
       const error = yield* Effect.flip(listPersons.pipe(Effect.provide(layer)))
@@ -121,7 +112,7 @@ describe("client", () => {
 
   it.scopedLive("fails clearly when nothing listens", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       const url = server.url
       yield* Effect.promise(() => server.close())
       const error = yield* Effect.flip(listPersons.pipe(Effect.provide(clientLayer(url, { maxRetries: 1 }))))
@@ -131,7 +122,7 @@ describe("client", () => {
 
   it.scopedLive("rejects a body that is not JSON", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       server.fail("/persons", { status: 200, body: "<html>maintenance</html>" })
       const error = yield* Effect.flip(listPersons.pipe(Effect.provide(clientLayer(server.url))))
       expect(error._tag).toBe("Ss12000PayloadError")
@@ -140,7 +131,7 @@ describe("client", () => {
 
   it.scopedLive("stops on a repeated page token", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       const page = JSON.stringify({ data: [], pageToken: "again" })
       server.fail("/persons", { status: 200, body: page }, { status: 200, body: page })
       const error = yield* Effect.flip(listPersons.pipe(Effect.provide(clientLayer(server.url))))
@@ -150,7 +141,7 @@ describe("client", () => {
 
   it.scopedLive("asks the token effect before each request", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       let calls = 0
       const tokenEffect = Effect.sync(() => {
         calls++
@@ -162,7 +153,7 @@ describe("client", () => {
 
   it.scopedLive("sends filters on the first page only", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       const client = yield* Effect.provide(Ss12000Client, clientLayer(server.url))
       yield* client.list("persons", { modifiedAfter: "2020-01-01T00:00:00Z", expand: ["responsibleFor"] })
       const [first, ...rest] = server.requests
@@ -173,7 +164,7 @@ describe("client", () => {
 
   it.scopedLive("reads deleted entities by kind", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       server.remove("persons", pupil.noah)
       server.remove("activities", "0e000000-0000-4000-8000-000000000002")
       const client = yield* Effect.provide(Ss12000Client, clientLayer(server.url))

@@ -5,8 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { apiSource, folderSource, fullImport, incrementalSync, layerFileCache, layerMemoryCache, Ss12000Cache } from "../src/index.js"
-import { loadFolder, MockSs12000Server } from "./support/MockServer.js"
-import { adult, day, importLayer, pupil, schoolFolder, skolverketFolder, token } from "./support/school.js"
+import { loadFolder } from "./support/MockServer.js"
+import { adult, day, importLayer, pupil, schoolFolder, skolverketFolder, startMockServer } from "./support/school.js"
 
 // A scratch folder removed when the test's scope closes.
 const scratch = Effect.acquireRelease(
@@ -25,8 +25,7 @@ const snapshot = Effect.flatMap(DirectoryWriter, (writer) => writer.snapshot())
 describe("folder import", () => {
   it.scopedLive("gives the same roster as the API", () =>
     Effect.gen(function*() {
-      const server = new MockSs12000Server(loadFolder(schoolFolder), token)
-      yield* Effect.acquireRelease(Effect.promise(() => server.start()), () => Effect.promise(() => server.close()))
+      const server = yield* startMockServer
       const fromApi = yield* Effect.zipRight(fullImport(apiSource), snapshot).pipe(Effect.provide(importLayer(server.url)))
       const fromFolder = yield* Effect.zipRight(fullImport(folderSource(schoolFolder)), snapshot).pipe(Effect.provide(memoryLayer))
       expect(fromFolder).toEqual(fromApi)

@@ -11,17 +11,8 @@ import {
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { apiSource, fullImport, incrementalSync, Ss12000Cache } from "../src/index.js"
-import { loadFolder, MockSs12000Server } from "./support/MockServer.js"
-import { activity, adult, day, duty, group, importLayer, org, pupil, schoolFolder, staff, token } from "./support/school.js"
+import { activity, adult, day, duty, group, importLayer, org, pupil, staff, startMockServer, token } from "./support/school.js"
 
-const startServer = Effect.acquireRelease(
-  Effect.promise(async () => {
-    const server = new MockSs12000Server(loadFolder(schoolFolder), token)
-    await server.start()
-    return server
-  }),
-  (server) => Effect.promise(() => server.close())
-)
 
 const sorted = (ids: ReadonlyArray<string>) => [...ids].sort()
 const id = (value: string) => value as PersonId
@@ -37,7 +28,7 @@ const mentorReadsUnpublishedPlan = (mentor: string, pupilId: string) =>
 describe("full import from the API", () => {
   it.scopedLive("builds the organisation tree, pupils and relations", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       yield* Effect.gen(function*() {
         const report = yield* fullImport(apiSource)
         const directory = yield* Directory
@@ -82,7 +73,7 @@ describe("full import from the API", () => {
 
   it.scopedLive("keeps the host's administrators", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       const host: Roster = {
         ...emptyRoster,
         people: [{ id: id("host-admin-1"), givenName: "Vera", familyName: "Admin", protection: "none" }],
@@ -100,7 +91,7 @@ describe("full import from the API", () => {
 describe("incremental sync from the API", () => {
   it.scopedLive("applies a rename, an ended mentor assignment, a new guardian and a removal", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       yield* Effect.gen(function*() {
         yield* fullImport(apiSource)
         const directory = yield* Directory
@@ -147,7 +138,7 @@ describe("incremental sync from the API", () => {
 
   it.scopedLive("runs a full import when no cache exists", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       const report = yield* incrementalSync(apiSource).pipe(Effect.provide(importLayer(server.url)))
       expect(report.mode).toBe("full")
       expect(report.roster.people).toBe(9)
@@ -157,7 +148,7 @@ describe("incremental sync from the API", () => {
 describe("failed import", () => {
   it.scopedLive("reports the path of a malformed person and changes nothing", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       yield* Effect.gen(function*() {
         yield* fullImport(apiSource)
         const writer = yield* DirectoryWriter
@@ -184,7 +175,7 @@ describe("failed import", () => {
 
   it.scopedLive("fails on a server error and changes nothing", () =>
     Effect.gen(function*() {
-      const server = yield* startServer
+      const server = yield* startMockServer
       yield* Effect.gen(function*() {
         yield* fullImport(apiSource)
         const writer = yield* DirectoryWriter

@@ -1,9 +1,10 @@
 // Ids of the fictional school in test/fixtures/school and layers wired to the mock server.
 import { emptyRoster, layerMemoryDirectory, type LocalDate, type Roster } from "@iupkit/core"
 import { FetchHttpClient } from "@effect/platform"
-import { Layer, Redacted } from "effect"
+import { Effect, Layer, Redacted } from "effect"
 import { fileURLToPath } from "node:url"
 import { layerMemoryCache, Ss12000ClientLayer, type Ss12000ClientConfig } from "../../src/index.js"
+import { loadFolder, MockSs12000Server } from "./MockServer.js"
 
 export const schoolFolder = fileURLToPath(new URL("../fixtures/school", import.meta.url))
 export const skolverketFolder = fileURLToPath(new URL("../fixtures/skolverket", import.meta.url))
@@ -41,3 +42,13 @@ export const clientLayer = (baseUrl: string, overrides: Partial<Ss12000ClientCon
 /** A memory directory, a memory cache and a client for the mock server. */
 export const importLayer = (baseUrl: string, roster: Roster = emptyRoster) =>
   Layer.mergeAll(layerMemoryDirectory(roster), layerMemoryCache, clientLayer(baseUrl))
+
+/** A mock server with the fictional school, closed when the test's scope closes. */
+export const startMockServer = Effect.acquireRelease(
+  Effect.promise(async () => {
+    const server = new MockSs12000Server(loadFolder(schoolFolder), token)
+    await server.start()
+    return server
+  }),
+  (server) => Effect.promise(() => server.close())
+)
