@@ -16,7 +16,7 @@ import { dirname } from "node:path"
 import { Ss12000Data, Timestamp } from "./Model.js"
 
 /**
- * What the cache holds.
+ * The cache's content.
  *
  * @category cache
  * @since 0.1.0
@@ -72,8 +72,8 @@ const isMissingFile = (error: unknown): boolean =>
   typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ENOENT"
 
 /**
- * A cache in one JSON file. Saving writes a temporary file beside it and renames it over the old
- * one, so a crash leaves either the old or the new cache; the file is readable by its owner only.
+ * A cache in one JSON file, readable by its owner only. Saving writes a temporary file beside it
+ * and renames it over the old one, so a crash leaves either the old or the new cache.
  *
  * @category cache
  * @since 0.1.0

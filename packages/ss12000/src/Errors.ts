@@ -14,7 +14,7 @@ const statusHints: Record<number, string> = {
 }
 
 /**
- * The SS 12000 server answered with an error status. 429 and 5xx are retried first; `attempts`
+ * The SS 12000 server responded with an error status. 429 and 5xx are retried first; `attempts`
  * counts every request made.
  *
  * @category errors

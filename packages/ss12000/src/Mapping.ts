@@ -4,9 +4,9 @@
  * - Organisations keep their tree through `parentOrganisation`.
  * - Pupils are persons with an enrolment (cancelled enrolments are left out).
  * - Guardians come only from `responsibles` with relationType Vårdnadshavare.
- * - Mentors come from Duty.assignmentRole of type Mentor on a Mentor or Klass group; the mentees
- *   are that group's members, over the days the duty, the assignment, the group and the
- *   membership all hold.
+ * - Mentors come from Duty.assignmentRole of type Mentor on a Mentor or Klass group. The mentees
+ *   are that group's members, on the days that the duty, the assignment, the group and the
+ *   membership all cover.
  * - Courses come from activities of type Undervisning: their groups' members are the pupils,
  *   their teachers (DutyAssignment → Duty → person) the teachers, and the syllabus gives the
  *   subject code.
@@ -65,7 +65,7 @@ export interface MappedRoster {
 }
 
 /**
- * A date range; `end` null means open-ended. Both ends are inclusive.
+ * A date range. Both ends are inclusive, and an `endDate` of null means open-ended.
  *
  * @category mapping
  * @since 0.1.0
@@ -80,8 +80,8 @@ const isPresent = <A>(value: A | null | undefined): value is A => value !== null
 type PartialRange = { readonly startDate?: LocalDate | null | undefined; readonly endDate?: LocalDate | null | undefined }
 
 /**
- * The days common to all ranges, or undefined when they share none. Ranges without a start only
- * narrow the end; the first range must have a start.
+ * Intersects date ranges: returns the days common to all, or undefined when they share none.
+ * The first range must have a start, and a later range without a start only narrows the end.
  *
  * @category mapping
  * @since 0.1.0
@@ -118,7 +118,7 @@ export const mergeRanges = (ranges: ReadonlyArray<DateRange>): ReadonlyArray<Dat
 }
 
 /**
- * The protection of a person with this securityMarking; absent means none.
+ * Maps a securityMarking to a protection. An absent marking means none.
  *
  * @category mapping
  * @since 0.1.0

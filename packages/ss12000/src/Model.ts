@@ -12,8 +12,8 @@ import { LocalDate, Name } from "@iupkit/core"
 import { Schema } from "effect"
 
 /**
- * An object id. SS 12000 ids are UUIDs; any id of 1 to 128 characters of A-Z, a-z, 0-9, '_', '.',
- * ':' or '-' is accepted, because that is what iupkit's directory stores.
+ * An object id. SS 12000 ids are UUIDs, but any id that iupkit's directory can store is accepted:
+ * 1 to 128 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'.
  *
  * @category model
  * @since 0.1.0

@@ -1,5 +1,5 @@
 /**
- * Where SS 12000 objects come from: the API through {@link Ss12000Client}, or a folder of JSON
+ * Sources of SS 12000 objects: the API through {@link Ss12000Client}, or a folder of JSON
  * files in the same shapes, for hosts without an API and for demo data.
  *
  * @since 0.1.0
@@ -34,7 +34,7 @@ export interface Ss12000Source<R = never> {
   readonly name: string
   /** Every object, for a full import. */
   readonly readAll: Effect.Effect<Ss12000Data, Ss12000Error, R>
-  /** What changed after an RFC 3339 instant, for an incremental sync. */
+  /** The changes after an RFC 3339 instant, for an incremental sync. */
   readonly readChanges: (since: string) => Effect.Effect<Ss12000Changes, Ss12000Error, R>
 }
 
@@ -110,7 +110,7 @@ const wholeList = <A>(page: { readonly items: A; readonly pageToken: string | nu
     )
 
 /**
- * A folder of JSON files named after the endpoints: organisations.json, persons.json,
+ * Reads a folder of JSON files named after the endpoints: organisations.json, persons.json,
  * groups.json, duties.json, activities.json and syllabuses.json, each a list `{"data": [...]}`.
  * A full import needs all six. Used for an incremental sync, the folder holds only changed
  * objects, any of the six files may be left out, and deletedEntities.json

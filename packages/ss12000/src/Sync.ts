@@ -36,7 +36,7 @@ export interface ImportOptions {
 }
 
 /**
- * What an import did. Holds counts and ids, never names.
+ * The outcome of an import: counts and ids, never names.
  *
  * @category sync
  * @since 0.1.0
