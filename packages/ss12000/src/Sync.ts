@@ -10,7 +10,7 @@ import { Clock, Duration, Effect, Option } from "effect"
 import { Ss12000Cache } from "./Cache.js"
 import type { Ss12000Error } from "./Errors.js"
 import { type SkippedReference, toRoster } from "./Mapping.js"
-import { type DeletedIds, type EntityKind, entityKinds, type Ss12000Data } from "./Model.js"
+import { type DeletedIds, emptyData, type EntityKind, entityKinds, noDeletions, type Ss12000Data } from "./Model.js"
 import type { Ss12000Changes, Ss12000Source } from "./Source.js"
 
 /**
@@ -156,7 +156,8 @@ export const fullImport = <R>(
 ): Effect.Effect<ImportReport, Ss12000Error | StorageError, R | DirectoryWriter | Ss12000Cache> =>
   Effect.gen(function*() {
     const syncedAt = yield* startTime
-    const data = yield* source.readAll
+    // A list that changes while it is paged can return an object twice; the later copy wins.
+    const data = applyChanges(emptyData, { changed: yield* source.readAll, deleted: noDeletions })
     const result = yield* commit(data, syncedAt, options)
     const report: ImportReport = {
       mode: "full",

@@ -188,3 +188,19 @@ describe("failed import", () => {
       }).pipe(Effect.provide(importLayer(server.url)))
     }))
 })
+
+describe("full import of repeated objects", () => {
+  it.scopedLive("keeps one copy of each object", () =>
+    Effect.gen(function*() {
+      const server = yield* startMockServer
+      // A list that shifts while it is paged can return the same person on two pages.
+      const alva = server.data.persons.find((person) => person.id === pupil.alva)!
+      server.data.persons.push({ ...alva, givenName: "Alvina" })
+      const roster = yield* Effect.zipRight(fullImport(apiSource), Effect.flatMap(DirectoryWriter, (writer) => writer.snapshot())).pipe(
+        Effect.provide(importLayer(server.url))
+      )
+      const copies = roster.people.filter((person) => person.id === pupil.alva)
+      expect(copies.map((person) => person.givenName)).toEqual(["Alvina"])
+      expect(roster.guardianships.filter((guardianship) => guardianship.pupilId === pupil.alva).length).toBe(1)
+    }))
+})
