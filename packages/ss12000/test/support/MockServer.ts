@@ -1,6 +1,6 @@
 // A small SS 12000 server for tests: real HTTP on 127.0.0.1 with a random port, bearer token
 // check, paging by `limit` and `pageToken`, `meta.modified.after`, the deleted-entities endpoint
-// and scripted faults (error statuses, slow answers, broken bodies) per path.
+// and scripted faults (error statuses, slow responses, broken bodies) per path.
 import { readFileSync } from "node:fs"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
