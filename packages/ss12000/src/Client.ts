@@ -3,8 +3,8 @@
  * incremental reads with `meta.modified.after`, the deleted-entities endpoint, a timeout per
  * request and retries with backoff on 429 (honouring Retry-After) and 5xx.
  *
- * It is built on @effect/platform's HttpClient, so a host chooses the transport: {@link layerFetch}
- * uses the fetch of Node 20 and later; {@link layer} takes any HttpClient the host provides (with a
+ * It is built on @effect/platform's HttpClient, so a host chooses the transport: {@link layerFetchClient}
+ * uses the fetch of Node 20 and later; {@link layerClient} takes any HttpClient the host provides (with a
  * proxy or custom TLS, for instance). A timed-out request is interrupted, which aborts the fetch.
  *
  * @since 0.1.0
@@ -121,7 +121,7 @@ const validateConfig = (config: Ss12000ClientConfig): Effect.Effect<URL, Invalid
  * @category client
  * @since 0.1.0
  */
-export const make = (config: Ss12000ClientConfig): Effect.Effect<Ss12000ClientService, InvalidInputError, HttpClient.HttpClient> =>
+export const makeClient = (config: Ss12000ClientConfig): Effect.Effect<Ss12000ClientService, InvalidInputError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const base = yield* validateConfig(config)
     const http = yield* HttpClient.HttpClient
@@ -275,8 +275,8 @@ export const make = (config: Ss12000ClientConfig): Effect.Effect<Ss12000ClientSe
  * @category client
  * @since 0.1.0
  */
-export const layer = (config: Ss12000ClientConfig): Layer.Layer<Ss12000Client, InvalidInputError, HttpClient.HttpClient> =>
-  Layer.effect(Ss12000Client, make(config))
+export const layerClient = (config: Ss12000ClientConfig): Layer.Layer<Ss12000Client, InvalidInputError, HttpClient.HttpClient> =>
+  Layer.effect(Ss12000Client, makeClient(config))
 
 /**
  * A client layer on the global fetch (Node 20 or later).
@@ -284,5 +284,5 @@ export const layer = (config: Ss12000ClientConfig): Layer.Layer<Ss12000Client, I
  * @category client
  * @since 0.1.0
  */
-export const layerFetch = (config: Ss12000ClientConfig): Layer.Layer<Ss12000Client, InvalidInputError> =>
-  layer(config).pipe(Layer.provide(FetchHttpClient.layer))
+export const layerFetchClient = (config: Ss12000ClientConfig): Layer.Layer<Ss12000Client, InvalidInputError> =>
+  layerClient(config).pipe(Layer.provide(FetchHttpClient.layer))

@@ -5,8 +5,7 @@
  * @since 0.1.0
  */
 export * from "./Cache.js"
-export * as Ss12000ClientLayer from "./Client.js"
-export { type ListOptions, Ss12000Client, type Ss12000ClientConfig, type Ss12000ClientService } from "./Client.js"
+export * from "./Client.js"
 export * from "./Errors.js"
 export * from "./Mapping.js"
 export * as Ss12000 from "./Model.js"

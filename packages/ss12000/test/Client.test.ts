@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber, Layer, Redacted, TestClock } from "effect"
 import { parseRetryAfter, retryDelayMillis } from "../src/internal/retry.js"
-import { Ss12000Client, Ss12000ClientLayer } from "../src/index.js"
+import { layerClient, Ss12000Client } from "../src/index.js"
 import { clientConfig, clientLayer, pupil, startMockServer, token } from "./support/school.js"
 import { FetchHttpClient } from "@effect/platform"
 
@@ -177,7 +177,7 @@ describe("client", () => {
 
   it.effect("rejects a base URL that is not http", () =>
     Effect.gen(function*() {
-      const layer = Ss12000ClientLayer.layer(clientConfig("ftp://example.invalid/v2.0")).pipe(Layer.provide(FetchHttpClient.layer))
+      const layer = layerClient(clientConfig("ftp://example.invalid/v2.0")).pipe(Layer.provide(FetchHttpClient.layer))
       const error = yield* Effect.flip(Effect.provide(Ss12000Client, layer))
       expect(error.message).toContain("baseUrl")
     }))

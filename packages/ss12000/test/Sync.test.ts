@@ -88,6 +88,28 @@ describe("full import from the API", () => {
     }))
 })
 
+describe("administrators from the host", () => {
+  it.scopedLive("replaces them when given", () =>
+    Effect.gen(function*() {
+      const server = yield* startMockServer
+      const old: Roster = {
+        ...emptyRoster,
+        administrations: [{ personId: id("someone-else"), scope: { _tag: "site" }, startDate: "2025-01-01" as never, endDate: null }]
+      }
+      const given = [
+        { personId: id(staff.karin), scope: { _tag: "organisation" as const, organisationId: org.unit as OrganisationId }, startDate: "2025-08-01" as never, endDate: null }
+      ]
+      const roster = yield* Effect.gen(function*() {
+        yield* fullImport(apiSource, { administrations: given })
+        const directory = yield* Directory
+        const karin = yield* directory.actorFacts(id(staff.karin), day)
+        expect([...karin.administeredOrganisationIds]).toEqual([org.unit])
+        return yield* Effect.flatMap(DirectoryWriter, (writer) => writer.snapshot())
+      }).pipe(Effect.provide(importLayer(server.url, old)))
+      expect(roster.administrations).toEqual(given)
+    }))
+})
+
 describe("incremental sync from the API", () => {
   it.scopedLive("applies a rename, an ended mentor assignment, a new guardian and a removal", () =>
     Effect.gen(function*() {

@@ -3,7 +3,7 @@ import { emptyRoster, layerMemoryDirectory, type LocalDate, type Roster } from "
 import { FetchHttpClient } from "@effect/platform"
 import { Effect, Layer, Redacted } from "effect"
 import { fileURLToPath } from "node:url"
-import { layerMemoryCache, Ss12000ClientLayer, type Ss12000ClientConfig } from "../../src/index.js"
+import { layerClient, layerMemoryCache, type Ss12000ClientConfig } from "../../src/index.js"
 import { loadFolder, MockSs12000Server } from "./MockServer.js"
 
 export const schoolFolder = fileURLToPath(new URL("../fixtures/school", import.meta.url))
@@ -37,7 +37,7 @@ export const clientConfig = (baseUrl: string, overrides: Partial<Ss12000ClientCo
 })
 
 export const clientLayer = (baseUrl: string, overrides: Partial<Ss12000ClientConfig> = {}) =>
-  Ss12000ClientLayer.layer(clientConfig(baseUrl, overrides)).pipe(Layer.provide(FetchHttpClient.layer), Layer.orDie)
+  layerClient(clientConfig(baseUrl, overrides)).pipe(Layer.provide(FetchHttpClient.layer), Layer.orDie)
 
 /** A memory directory, a memory cache and a client for the mock server. */
 export const importLayer = (baseUrl: string, roster: Roster = emptyRoster) =>
