@@ -111,7 +111,7 @@ describe("administrators from the host", () => {
 })
 
 describe("incremental sync from the API", () => {
-  it.scopedLive("applies a rename, an ended mentor assignment, a new guardian and a removal", () =>
+  it.scopedLive("applies changes and removals", () =>
     Effect.gen(function*() {
       const server = yield* startMockServer
       yield* Effect.gen(function*() {
