@@ -28,9 +28,9 @@ export interface ImportOptions {
    */
   readonly administrations?: "keep" | ReadonlyArray<Administration>
   /**
-   * How far before the last sync's start an incremental sync reads changes from, to cover a
-   * clock difference between the host and the SS 12000 server. Objects read twice give the same
-   * result. Default 5 minutes.
+   * How far before the last sync's start an incremental sync reads changes, to cover objects
+   * modified while that sync was reading and a small clock difference. Objects read twice give
+   * the same result. Default 5 minutes.
    */
   readonly overlap?: Duration.DurationInput
 }
@@ -141,6 +141,30 @@ const commit = (
     return result
   })
 
+/**
+ * Computes the instant an incremental sync reads changes after: the last sync's start by the
+ * host's clock minus the overlap, or the latest `meta.modified` among the cached objects if that
+ * is earlier. The second is the server's own clock, so a server clock running behind the host's
+ * loses no changes; and after a quiet period the objects of the last bulk change are not read
+ * again.
+ *
+ * @category sync
+ * @since 0.1.0
+ */
+export const changesAfter = (
+  cache: { readonly syncedAt: string; readonly data: Ss12000Data },
+  overlapMillis: number
+): string => {
+  let latestModified = Number.POSITIVE_INFINITY
+  for (const kind of entityKinds) {
+    for (const item of cache.data[kind]) {
+      const modified = Date.parse(item.meta.modified)
+      latestModified = latestModified === Number.POSITIVE_INFINITY ? modified : Math.max(latestModified, modified)
+    }
+  }
+  return new Date(Math.min(Date.parse(cache.syncedAt) - overlapMillis, latestModified)).toISOString()
+}
+
 const startTime = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
 
 /**
@@ -191,8 +215,7 @@ export const incrementalSync = <R>(
     if (Option.isNone(cached)) return yield* fullImport(source, options)
 
     const syncedAt = yield* startTime
-    const overlap = Duration.toMillis(options.overlap ?? "5 minutes")
-    const changedAfter = new Date(Date.parse(cached.value.syncedAt) - overlap).toISOString()
+    const changedAfter = changesAfter(cached.value, Duration.toMillis(options.overlap ?? "5 minutes"))
     const changes = yield* source.readChanges(changedAfter)
     const data = applyChanges(cached.value.data, changes)
     const result = yield* commit(data, syncedAt, options)
