@@ -144,9 +144,8 @@ const commit = (
 /**
  * Computes the instant an incremental sync reads changes after: the last sync's start by the
  * host's clock minus the overlap, or the latest `meta.modified` among the cached objects if that
- * is earlier. The second is the server's own clock, so a server clock running behind the host's
- * loses no changes; and after a quiet period the objects of the last bulk change are not read
- * again.
+ * is earlier. The second is on the server's own clock, so no change is lost when that clock runs
+ * behind the host's. After a quiet period it also keeps the last bulk change from being read again.
  *
  * @category sync
  * @since 0.1.0
