@@ -8,7 +8,7 @@
 import { type Administration, DirectoryWriter, type Person, type Roster, type StorageError } from "@iupkit/core"
 import { Clock, Duration, Effect, Option } from "effect"
 import { Ss12000Cache } from "./Cache.js"
-import type { Ss12000Error } from "./Errors.js"
+import { type Ss12000Error, Ss12000RemovalLimitError } from "./Errors.js"
 import { type SkippedReference, toRoster } from "./Mapping.js"
 import { type DeletedIds, emptyData, type EntityKind, entityKinds, noDeletions, type Ss12000Data } from "./Model.js"
 import type { Ss12000Changes, Ss12000Source } from "./Source.js"
@@ -33,6 +33,13 @@ export interface ImportOptions {
    * the same result. Default 5 minutes.
    */
   readonly overlap?: Duration.DurationInput
+  /**
+   * Largest share (0 to 1) of the directory's people one import may remove. An import that would
+   * remove more fails with {@link Ss12000RemovalLimitError} and changes nothing, because an empty
+   * or partial answer from the source would otherwise empty the directory. Default 0.5; 1
+   * turns the check off.
+   */
+  readonly maxRemovedShare?: number
 }
 
 /**
@@ -119,18 +126,31 @@ const rosterCounts = (roster: Roster): ImportReport["roster"] => ({
   administrations: roster.administrations.length
 })
 
+const checkRemovals = (previous: Roster, next: Roster, maxRemovedShare: number) => {
+  const kept = new Set<string>(next.people.map((person) => person.id))
+  const removed = previous.people.filter((person) => !kept.has(person.id)).length
+  return previous.people.length > 0 && removed / previous.people.length > maxRemovedShare
+    ? Effect.fail(new Ss12000RemovalLimitError({ peopleBefore: previous.people.length, peopleRemoved: removed, maxRemovedShare }))
+    : Effect.void
+}
+
 // Replaces the directory, then saves the cache: a cache that is never ahead of the directory
 // means a failed save only makes the next sync read the same changes again.
 const commit = (
   data: Ss12000Data,
   syncedAt: string,
   options: ImportOptions
-): Effect.Effect<{ readonly roster: Roster; readonly skipped: ReadonlyArray<SkippedReference> }, StorageError, DirectoryWriter | Ss12000Cache> =>
+): Effect.Effect<
+  { readonly roster: Roster; readonly skipped: ReadonlyArray<SkippedReference> },
+  StorageError | Ss12000RemovalLimitError,
+  DirectoryWriter | Ss12000Cache
+> =>
   Effect.gen(function*() {
     const writer = yield* DirectoryWriter
     const cache = yield* Ss12000Cache
     const previous = yield* writer.snapshot()
     const result = assemble(data, previous, options)
+    yield* checkRemovals(previous, result.roster, options.maxRemovedShare ?? 0.5)
     yield* writer.replace(result.roster)
     yield* cache.save({ syncedAt, data })
     if (result.skipped.length > 0) {
@@ -176,7 +196,7 @@ const startTime = Effect.map(Clock.currentTimeMillis, (millis) => new Date(milli
 export const fullImport = <R>(
   source: Ss12000Source<R>,
   options: ImportOptions = {}
-): Effect.Effect<ImportReport, Ss12000Error | StorageError, R | DirectoryWriter | Ss12000Cache> =>
+): Effect.Effect<ImportReport, Ss12000Error | Ss12000RemovalLimitError | StorageError, R | DirectoryWriter | Ss12000Cache> =>
   Effect.gen(function*() {
     const syncedAt = yield* startTime
     // A list that changes while it is paged can return an object twice; the later copy wins.
@@ -207,7 +227,7 @@ export const fullImport = <R>(
 export const incrementalSync = <R>(
   source: Ss12000Source<R>,
   options: ImportOptions = {}
-): Effect.Effect<ImportReport, Ss12000Error | StorageError, R | DirectoryWriter | Ss12000Cache> =>
+): Effect.Effect<ImportReport, Ss12000Error | Ss12000RemovalLimitError | StorageError, R | DirectoryWriter | Ss12000Cache> =>
   Effect.gen(function*() {
     const cache = yield* Ss12000Cache
     const cached = yield* cache.load()

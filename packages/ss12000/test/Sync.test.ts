@@ -232,6 +232,28 @@ describe("failed import", () => {
     }))
 })
 
+describe("removal limit", () => {
+  it.scopedLive("rejects an import emptying the directory", () =>
+    Effect.gen(function*() {
+      const server = yield* startMockServer
+      yield* Effect.gen(function*() {
+        yield* fullImport(apiSource)
+        const writer = yield* DirectoryWriter
+        const before = yield* writer.snapshot()
+        const persons = server.data.persons
+        server.data.persons = persons.filter((person) => person.id === staff.karin)
+
+        const error = yield* Effect.flip(fullImport(apiSource))
+        expect(error._tag).toBe("Ss12000RemovalLimitError")
+        expect(error.message).toContain("would remove 8 of 9 people (89%), more than the allowed 50%")
+        expect(yield* writer.snapshot()).toEqual(before)
+
+        const report = yield* fullImport(apiSource, { maxRemovedShare: 1 })
+        expect(report.roster.people).toBe(1)
+      }).pipe(Effect.provide(importLayer(server.url)))
+    }))
+})
+
 describe("full import of repeated objects", () => {
   it.scopedLive("keeps one copy of each object", () =>
     Effect.gen(function*() {
