@@ -174,14 +174,13 @@ export const changesAfter = (
   cache: { readonly syncedAt: string; readonly data: Ss12000Data },
   overlapMillis: number
 ): string => {
-  let latestModified = Number.POSITIVE_INFINITY
+  let latestModified = Number.NEGATIVE_INFINITY
   for (const kind of entityKinds) {
-    for (const item of cache.data[kind]) {
-      const modified = Date.parse(item.meta.modified)
-      latestModified = latestModified === Number.POSITIVE_INFINITY ? modified : Math.max(latestModified, modified)
-    }
+    for (const item of cache.data[kind]) latestModified = Math.max(latestModified, Date.parse(item.meta.modified))
   }
-  return new Date(Math.min(Date.parse(cache.syncedAt) - overlapMillis, latestModified)).toISOString()
+  const fromLastStart = Date.parse(cache.syncedAt) - overlapMillis
+  const after = latestModified === Number.NEGATIVE_INFINITY ? fromLastStart : Math.min(fromLastStart, latestModified)
+  return new Date(after).toISOString()
 }
 
 const startTime = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
@@ -199,6 +198,7 @@ export const fullImport = <R>(
 ): Effect.Effect<ImportReport, Ss12000Error | Ss12000RemovalLimitError | StorageError, R | DirectoryWriter | Ss12000Cache> =>
   Effect.gen(function*() {
     const syncedAt = yield* startTime
+    yield* Effect.logInfo("SS 12000 full import started").pipe(Effect.annotateLogs({ source: source.name }))
     // A list that changes while it is paged can return an object twice; the later copy wins.
     const data = applyChanges(emptyData, { changed: yield* source.readAll, deleted: noDeletions })
     const result = yield* commit(data, syncedAt, options)
@@ -231,10 +231,14 @@ export const incrementalSync = <R>(
   Effect.gen(function*() {
     const cache = yield* Ss12000Cache
     const cached = yield* cache.load()
-    if (Option.isNone(cached)) return yield* fullImport(source, options)
+    if (Option.isNone(cached)) {
+      yield* Effect.logInfo("SS 12000 cache is empty; running a full import instead of an incremental sync")
+      return yield* fullImport(source, options)
+    }
 
     const syncedAt = yield* startTime
     const changedAfter = changesAfter(cached.value, Duration.toMillis(options.overlap ?? "5 minutes"))
+    yield* Effect.logInfo("SS 12000 incremental sync started").pipe(Effect.annotateLogs({ source: source.name, changedAfter }))
     const changes = yield* source.readChanges(changedAfter)
     const data = applyChanges(cached.value.data, changes)
     const result = yield* commit(data, syncedAt, options)
