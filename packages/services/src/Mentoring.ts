@@ -27,6 +27,7 @@ import { type Bound, bindOperations } from "./internal/bind.js"
 import { instantRange, resolveWindow } from "./internal/period.js"
 import { openSession, type Session } from "./internal/session.js"
 import {
+  byName,
   byStartDescending,
   coursesById,
   courseSummaryOf,
@@ -36,7 +37,7 @@ import {
   summaryOf
 } from "./internal/views.js"
 import { insertPlans } from "./internal/createPlans.js"
-import type { MentorOverviewView, MentorPageView, OverviewCellView, PersonSummary } from "./Views.js"
+import type { MentorOverviewView, MentorPageView, OverviewCellView } from "./Views.js"
 
 const decodeBulk = decodeInput(
   Schema.Struct({
@@ -45,9 +46,6 @@ const decodeBulk = decodeInput(
   })
 )
 const decodeIncluded = decodeInput(Schema.Array(PersonId), "includeProtectedPupilIds")
-
-const byName = (a: PersonSummary, b: PersonSummary): number =>
-  `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")
 
 const menteesOf = (session: Session) =>
   Effect.flatMap(Directory, (directory) => directory.menteesOf(session.actor.personId, session.today))

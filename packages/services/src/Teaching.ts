@@ -38,6 +38,7 @@ import { type Bound, bindOperations } from "./internal/bind.js"
 import { readablePlansOf } from "./internal/plans.js"
 import { audit, forbidden, notFound, openSession, type Session } from "./internal/session.js"
 import {
+  byName,
   coursesById,
   courseSummary,
   entryView,
@@ -130,7 +131,7 @@ const coursePage = (actor: Actor, courseId: string) =>
     const courses = new Map([[course.id, course]])
     const pupils = pupilIds
       .map((pupilId) => summaryOf(people, pupilId))
-      .toSorted((a, b) => `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv"))
+      .toSorted(byName)
     const plans = (yield* readablePlansOf(session, pupilIds))
       .filter((plan) => plan.published)
       .map((plan) => planSummary(session, plan, summaryOf(people, plan.pupilId)))

@@ -106,6 +106,10 @@ export const planSummary = (session: Session, plan: Plan, pupil: PersonSummary):
   archived: isArchived(plan, session.now, session.config.timeZone)
 })
 
+/** People sorted for lists: family name, then given name, in Swedish order. */
+export const byName = (a: PersonSummary, b: PersonSummary): number =>
+  `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")
+
 /** Plans sorted for lists: latest start first, then title. */
 export const byStartDescending = <A extends { readonly startDate: string; readonly title: string }>(a: A, b: A): number =>
   a.startDate === b.startDate ? a.title.localeCompare(b.title, "sv") : a.startDate < b.startDate ? 1 : -1
