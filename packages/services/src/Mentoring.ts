@@ -1,7 +1,7 @@
 /**
- * The mentor's pages: the IUP page with current plans, archived plans and assessments of the
- * mentees; the assessments overview; assessments of any period; and bulk plan creation for
- * selected or all mentees.
+ * The mentor's operations. The IUP page lists the mentees' current plans, archived plans and
+ * assessments. The overview shows the latest level per pupil and course. Mentors also read
+ * assessments of any period and create plans for selected or all mentees.
  *
  * @since 0.1.0
  */

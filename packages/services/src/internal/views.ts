@@ -49,7 +49,7 @@ export const personSummary = (person: Person): PersonSummary => ({
   protected: isProtected(person)
 })
 
-// A pupil the directory no longer knows still owns its plans; it is shown without a name and
+// A pupil missing from the directory still owns its plans. It is shown without a name and
 // treated as protected, the cautious choice.
 const unknownPerson = (id: PersonId): PersonSummary => ({ id, givenName: "", familyName: "", protected: true })
 
