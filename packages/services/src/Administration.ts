@@ -272,6 +272,8 @@ const updateGradingScale = (actor: Actor, scaleId: string, expectedVersion: numb
     return scaleView(updated)
   })
 
+// NOTE: deleting a scale that assessments still use is not prevented: the store has no lookup by
+// scale. Their entries keep their levels, and views then show them without the scale's steps.
 const deleteGradingScale = (actor: Actor, scaleId: string) =>
   Effect.gen(function*() {
     const id = yield* decodeScaleId(scaleId)
