@@ -13,7 +13,7 @@ import fc from "fast-check"
 import { Guardians, layerIupServices, Mentoring, type PlanView, Plans, Pupils } from "../src/index.js"
 import { layerSequentialIds } from "./fixtures.js"
 import { makeOracle, type Oracle } from "./oracle/oracle.js"
-import { courses, nowIso, organisations, type World, worldArbitrary } from "./oracle/world.js"
+import { courses, nowIso, organisations, today, type World, worldArbitrary } from "./oracle/world.js"
 
 const worlds = Number(process.env["IUPKIT_WORLDS"] ?? 500)
 // Site and organisation administrators count together: a site administrator reads everything,
@@ -22,10 +22,11 @@ const roles = ["mentor", "teacher", "pupil", "guardian", "administrator", "sever
 
 interface Tally {
   checks: number
+  writeChecks: number
   readonly byRole: Map<string, { allowed: number; denied: number }>
 }
 
-const tally: Tally = { checks: 0, byRole: new Map() }
+const tally: Tally = { checks: 0, writeChecks: 0, byRole: new Map() }
 
 const count = (oracle: Oracle, actorId: string, allowed: boolean) => {
   tally.checks++
@@ -182,6 +183,38 @@ const checkPlanView = (world: World, oracle: Oracle, actorId: string, planId: st
   expect(view.sensitive).toBe(true)
 }
 
+// A version no stored record has: an allowed write then fails with a conflict and changes nothing,
+// so the enforcement of every write right can be checked without mutating the world.
+const staleVersion = 999
+
+const expectedWriteOutcome = (readable: boolean, writable: boolean) =>
+  !readable ? "NotFoundError" : !writable ? "ForbiddenError" : "VersionConflictError"
+
+/** Attempts field and header writes on a third of the plans, chosen by actor and plan position. */
+const checkWrites = (world: World, oracle: Oracle, actorId: string) =>
+  Effect.gen(function*() {
+    const plans = yield* Plans
+    const actor = { personId: actorId as never }
+    const actorIndex = [...world.staff, ...world.pupils, ...world.strangers].indexOf(actorId)
+    for (const [planIndex, plan] of world.plans.entries()) {
+      if ((actorIndex + planIndex) % 3 !== 0) continue
+      for (const field of plan.fields) {
+        const outcome = yield* plans.updateField(actor, { planId: plan.id, fieldId: field.fieldId, expectedVersion: staleVersion, value: "x" })
+          .pipe(Effect.flip)
+        tally.writeChecks++
+        expect(outcome._tag, `write ${plan.id}/${field.fieldId} by ${actorId}`).toBe(
+          expectedWriteOutcome(oracle.canReadField(actorId, plan, field), oracle.canWriteField(actorId, plan, field))
+        )
+      }
+      const archived = plan.endDate !== null && plan.endDate < today
+      const retitle = yield* plans.updateHeader(actor, plan.id, staleVersion, { title: "x" }).pipe(Effect.flip)
+      tally.writeChecks++
+      expect(retitle._tag, `retitle ${plan.id} by ${actorId}`).toBe(
+        expectedWriteOutcome(oracle.canReadPlan(actorId, plan), oracle.canEditHeader(actorId, plan) && !archived)
+      )
+    }
+  })
+
 const checkWorld = (world: World) =>
   Effect.gen(function*() {
     yield* store(world)
@@ -199,6 +232,7 @@ const checkWorld = (world: World) =>
         )
         checkPlanView(world, oracle, actorId, plan.id, view)
       }
+      yield* checkWrites(world, oracle, actorId)
       const readableOf = (pupilId: string) =>
         world.plans.filter((plan) => plan.pupilId === pupilId && oracle.canReadPlan(actorId, plan)).map((plan) => plan.id).toSorted()
       if (world.pupils.includes(actorId)) {
@@ -248,6 +282,7 @@ describe("authorization property", () => {
       { numRuns: worlds }
     )
     expect(tally.checks).toBeGreaterThanOrEqual(100_000)
+    expect(tally.writeChecks).toBeGreaterThanOrEqual(10_000)
     for (const role of roles) {
       const counts = tally.byRole.get(role) ?? { allowed: 0, denied: 0 }
       expect(counts.allowed, `${role} allowed reads`).toBeGreaterThanOrEqual(1_000)
