@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import {
   AssessmentStore,
+  DirectoryWriter,
   DocumentStore,
   EntryStore,
   layerMemoryDirectory,
@@ -8,6 +9,7 @@ import {
   type Roster
 } from "@iupkit/core"
 import { layerMemoryStorage } from "@iupkit/store-memory"
+import { SqliteStorage } from "@iupkit/store-sqlite"
 import { Clock, DateTime, Effect, Layer, type Scheduler } from "effect"
 import fc from "fast-check"
 import { Guardians, layerIupServices, Mentoring, type PlanView, Plans, Pupils } from "../src/index.js"
@@ -16,6 +18,7 @@ import { makeOracle, type Oracle } from "./oracle/oracle.js"
 import { courses, nowIso, organisations, today, type World, worldArbitrary } from "./oracle/world.js"
 
 const worlds = Number(process.env["IUPKIT_WORLDS"] ?? 500)
+const sqliteWorlds = Number(process.env["IUPKIT_SQLITE_WORLDS"] ?? 10)
 // Site and organisation administrators count together: a site administrator reads everything,
 // so only organisation administrators meet denials.
 const roles = ["mentor", "teacher", "pupil", "guardian", "administrator", "several roles"] as const
@@ -291,5 +294,23 @@ describe("authorization property", () => {
     const strangers = tally.byRole.get("stranger") ?? { allowed: 0, denied: 0 }
     expect(strangers.allowed, "stranger allowed reads").toBe(0)
     expect(strangers.denied, "stranger denied reads").toBeGreaterThanOrEqual(1_000)
-  }, 240_000)
+  }, 600_000)
+
+  // The same checks through the SQL directory and stores, which production uses; fewer worlds
+  // because each one builds and migrates a database.
+  it("views match the oracle on SQLite", async () => {
+    const before = tally.checks
+    await fc.assert(
+      fc.asyncProperty(worldArbitrary, async (world) => {
+        const loadRoster = Layer.effectDiscard(Effect.flatMap(DirectoryWriter, (writer) => writer.replace(rosterOf(world))))
+        const layer = Layer.provideMerge(
+          layerIupServices,
+          Layer.mergeAll(Layer.provideMerge(loadRoster, SqliteStorage.layer({ filename: ":memory:" })), layerSequentialIds)
+        )
+        await Effect.runPromise(checkWorld(world).pipe(Effect.provide(layer), Effect.withClock(fixedClock)))
+      }),
+      { numRuns: sqliteWorlds }
+    )
+    expect(tally.checks - before).toBeGreaterThan(0)
+  }, 600_000)
 })
