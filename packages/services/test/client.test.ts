@@ -1,5 +1,10 @@
-import { ForbiddenError, NotFoundError } from "@iupkit/core"
+import { DirectoryWriter, ForbiddenError, NotFoundError } from "@iupkit/core"
 import { layerMemoryStorage } from "@iupkit/store-memory"
+import { SqliteStorage } from "@iupkit/store-sqlite"
+import { Effect } from "effect"
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { createIupClient } from "../src/index.js"
 import { as, ids, roster } from "./fixtures.js"
@@ -54,5 +59,35 @@ describe("Promise API", () => {
     await client.mentoring.page(as(ids.anna))
     await client.dispose()
     await expect(client.mentoring.page(as(ids.anna))).rejects.toBeDefined()
+  })
+
+  it("runs on a SQLite file with its directory", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "iupkit-client-"))
+    try {
+      const filename = join(folder, "iup.db")
+      // The host's roster import fills the SQL directory before the client starts.
+      await Effect.runPromise(
+        Effect.flatMap(DirectoryWriter, (writer) => writer.replace(roster)).pipe(Effect.provide(SqliteStorage.layer({ filename })))
+      )
+      const client = createIupClient({ storage: SqliteStorage.layer({ filename }) })
+      try {
+        const template = await client.administration.createTemplate(as(ids.siteAdmin), {
+          title: "Mall",
+          scope: { _tag: "site" },
+          fields: [{ heading: "Mål", visibleTo: ["pupil"], editableBy: [] }]
+        })
+        const created = await client.plans.createPlans(as(ids.bo), {
+          pupilIds: [ids.p1],
+          plan: { templateId: template.id, title: "IUP", startDate: "2026-08-15", endDate: null }
+        })
+        const page = await client.mentoring.page(as(ids.anna))
+        expect(page.currentPlans.map((plan) => plan.id)).toEqual([created.plans[0]!.id])
+        await expect(client.plans.getPlan(as(ids.p1), created.plans[0]!.id)).rejects.toMatchObject({ _tag: "NotFoundError" })
+      } finally {
+        await client.dispose()
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
   })
 })

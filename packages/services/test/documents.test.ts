@@ -1,12 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import { AuditLog, BlobStore } from "@iupkit/core"
-import { Effect, Layer } from "effect"
-import { layerMemoryStorage } from "@iupkit/store-memory"
-import { Documents, Plans, layerSiteConfig, layerIupServices } from "../src/index.js"
-import { as, ids, makeTestLayer, roster, layerSequentialIds, snapshot } from "./fixtures.js"
+import { Effect } from "effect"
+import { Documents, Plans } from "../src/index.js"
+import { as, ids, makeTestLayer, snapshot } from "./fixtures.js"
 import { bombDocx, excelCompoundFile, minimalDoc, minimalDocx, minimalPdf, plainZip } from "./files.js"
 import { seed } from "./seed.js"
-import { layerMemoryDirectory } from "@iupkit/core"
 
 describe("documents", () => {
   it.effect("accepts PDF, DOC and DOCX by content", () =>
@@ -56,12 +54,7 @@ describe("documents", () => {
       const documents = yield* Documents
       const error = yield* Effect.flip(documents.upload(as(ids.anna), { pupilId: ids.p1, title: "x", fileName: "x.pdf", bytes: minimalPdf }))
       expect(error.message).toContain("more than the limit of 100 bytes")
-    }).pipe(Effect.provide(
-      Layer.provideMerge(
-        layerIupServices,
-        Layer.mergeAll(layerMemoryStorage, layerMemoryDirectory(roster), layerSequentialIds, layerSiteConfig({ maxDocumentBytes: 100 }))
-      )
-    )))
+    }).pipe(Effect.provide(makeTestLayer({ maxDocumentBytes: 100 }))))
 
   it.effect("delete removes metadata and bytes", () =>
     Effect.gen(function*() {
