@@ -158,6 +158,7 @@ export interface Messages {
   readonly overviewUnsupportedStepCount: (course: string, stepCount: number, supported: ReadonlyArray<number>) => string
   readonly overviewNoScale: (course: string) => string
   readonly overviewNoTable: string
+  readonly overviewLeftOutProtected: (count: number) => string
 
   // Pupil and guardian pages
   readonly pupilPageTitle: string
@@ -375,6 +376,8 @@ export const sv: Messages = {
     `${course}: omdömet har ingen bedömningsskala (bara text), så det finns ingen nivå att visa. Öppna kursens omdömen för att läsa kommentarerna.`,
   overviewNoTable:
     "Ingen tabell visas eftersom ingen kurs under perioden har en bedömningsskala som översikten kan visa.",
+  overviewLeftOutProtected: (count) =>
+    `${svPlural(count, "elev", "elever")} med skyddade personuppgifter visas inte. Välj eleven med namn för att se den.`,
 
   pupilPageTitle: "Min IUP",
   myPlans: "Mina planer",
@@ -601,6 +604,8 @@ export const en: Messages = {
     `${course}: the assessment has no grading scale (text only), so there is no level to show. Open the course's assessments to read the comments.`,
   overviewNoTable:
     "No table is shown because no course in this period has a grading scale the overview can show.",
+  overviewLeftOutProtected: (count) =>
+    `${enPlural(count, "pupil", "pupils")} with protected personal data ${count === 1 ? "is" : "are"} not shown. Select the pupil by name to see them.`,
 
   pupilPageTitle: "My IUP",
   myPlans: "My plans",

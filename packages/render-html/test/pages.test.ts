@@ -296,6 +296,13 @@ describe("mentor overview", () => {
     expect(text(page)).toContain("Matematik 7A: the assessment has no grading scale")
   })
 
+  it("says how many protected pupils are hidden", () => {
+    const page = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 2 }))
+    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte.")
+    const none = parseDocument(renderOverviewPage(f.overview))
+    expect(text(none)).not.toContain("skyddade personuppgifter")
+  })
+
   it("says when nothing was edited", () => {
     const page = parseDocument(renderOverviewPage({ ...f.overview, cells: [], unsupportedCourses: [] }))
     expect(query(page, "table")).toHaveLength(0)
