@@ -51,7 +51,7 @@ const knownVersion = (body: FormBody, name = "version") =>
   versionField(body, name, false) as Either.Either<number, InvalidInputError>
 
 /**
- * The bulk-create form as the mentoring service's `createPlans` request. "all" selects every
+ * Reads the bulk-create form as the mentoring service's `createPlans` request. "all" selects every
  * mentee; otherwise the checked pupils.
  *
  * @category forms
@@ -75,7 +75,7 @@ export const bulkCreateRequest = (body: FormBody) =>
   })
 
 /**
- * The plan header form as `expectedVersion` and the patch for the plans service's `updateHeader`.
+ * Reads the plan header form as `expectedVersion` and the patch for the plans service's `updateHeader`.
  *
  * @category forms
  * @since 0.1.0
@@ -94,7 +94,7 @@ export const planHeaderRequest = (body: FormBody) =>
   })
 
 /**
- * A plan field form as the plans service's `updateField` request.
+ * Reads a plan field form as the plans service's `updateField` request.
  *
  * @category forms
  * @since 0.1.0
@@ -105,7 +105,7 @@ export const fieldWriteRequest = (body: FormBody, planId: string, fieldId: strin
   })
 
 /**
- * A row of the entry grid as the teaching service's `writeEntry` request. The level is left out
+ * Reads a row of the entry grid as the teaching service's `writeEntry` request. The level is left out
  * when the assessment has no scale, and an empty choice clears it.
  *
  * @category forms
@@ -125,7 +125,7 @@ export const entryWriteRequest = (body: FormBody, assessmentId: string, pupilId:
   })
 
 /**
- * The set-one-level form as the teaching service's `setLevelForPupils` request: each checked
+ * Reads the set-one-level form as the teaching service's `setLevelForPupils` request: each checked
  * pupil with the entry version its row was rendered with.
  *
  * @category forms
@@ -142,7 +142,7 @@ export const levelsRequest = (body: FormBody, assessmentId: string) =>
   })
 
 /**
- * The course-wide settings form as `expectedVersion` and the patch for the teaching service's
+ * Reads the course-wide settings form as `expectedVersion` and the patch for the teaching service's
  * `updateAssessment`.
  *
  * @category forms
@@ -161,7 +161,7 @@ export const assessmentSettingsRequest = (body: FormBody) =>
   })
 
 /**
- * The new-assessment form as the teaching service's `createAssessment` request.
+ * Reads the new-assessment form as the teaching service's `createAssessment` request.
  *
  * @category forms
  * @since 0.1.0
@@ -178,7 +178,7 @@ export const newAssessmentRequest = (body: FormBody, courseId: string) =>
   })
 
 /**
- * The pupil's self-assessment form as the pupils service's `selfAssess` request.
+ * Reads the pupil's self-assessment form as the pupils service's `selfAssess` request.
  *
  * @category forms
  * @since 0.1.0
@@ -194,7 +194,7 @@ export const selfAssessmentRequest = (body: FormBody, assessmentId: string) =>
   })
 
 /**
- * The plan selection of the mentor page as the exports service's `exportPlans` request.
+ * Reads the plan selection of the mentor page as the exports service's `exportPlans` request.
  *
  * @category forms
  * @since 0.1.0
