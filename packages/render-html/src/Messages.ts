@@ -41,8 +41,6 @@ export interface Messages {
   readonly saveConflict: string
   readonly empty: string
   readonly notSet: string
-  readonly yes: string
-  readonly no: string
 
   // Plans in lists and headers
   readonly currentPlans: string
@@ -58,7 +56,6 @@ export interface Messages {
   readonly draft: string
   readonly archived: string
   readonly periodText: (start: string, end: string | null) => string
-  readonly openPlan: (title: string) => string
 
   // Assessments and entries
   readonly assessments: string
@@ -108,7 +105,6 @@ export interface Messages {
   readonly noMatchedEntries: string
   readonly fields: string
   readonly noFields: string
-  readonly fieldLastEdited: (when: string) => string
   readonly editField: (heading: string) => string
   readonly editHeader: string
   readonly publishPlan: string
@@ -168,7 +164,6 @@ export interface Messages {
   readonly yourSelfAssessment: string
   readonly selfAssessmentFormFor: (assessment: string) => string
   readonly saveSelfAssessment: string
-  readonly guardianPageTitle: string
   readonly yourChildren: string
   readonly plansOf: (child: string) => string
   readonly assessmentsOf: (child: string) => string
@@ -261,8 +256,6 @@ export const sv: Messages = {
   saveConflict: "Någon annan har ändrat texten. Ladda om sidan innan du fortsätter.",
   empty: "(tomt)",
   notSet: "–",
-  yes: "Ja",
-  no: "Nej",
 
   currentPlans: "Aktuella planer",
   archivedPlans: "Arkiverade planer",
@@ -277,7 +270,6 @@ export const sv: Messages = {
   draft: "Utkast (inte publicerad)",
   archived: "Arkiverad",
   periodText: (start, end) => (end === null ? `från ${start}` : `${start} – ${end}`),
-  openPlan: (title) => `Öppna planen ${title}`,
 
   assessments: "Skriftliga omdömen",
   noAssessments: "Det finns inga omdömen.",
@@ -324,7 +316,6 @@ export const sv: Messages = {
   noMatchedEntries: "Inga omdömen har ändrats under planens period.",
   fields: "Planering",
   noFields: "Du kan inte läsa något fält i planen.",
-  fieldLastEdited: (when) => `Senast ändrat ${when}`,
   editField: (heading) => `Text för ${heading}`,
   editHeader: "Ändra planen",
   publishPlan: "Publicerad (synlig för elev och vårdnadshavare)",
@@ -386,7 +377,6 @@ export const sv: Messages = {
   yourSelfAssessment: "Din självskattning",
   selfAssessmentFormFor: (assessment) => `Självskattning för ${assessment}`,
   saveSelfAssessment: "Spara självskattningen",
-  guardianPageTitle: "IUP",
   yourChildren: "Dina barn",
   plansOf: (child) => `Planer för ${child}`,
   assessmentsOf: (child) => `Omdömen för ${child}`,
@@ -489,8 +479,6 @@ export const en: Messages = {
   saveConflict: "Someone else has changed this text. Reload the page before you go on.",
   empty: "(empty)",
   notSet: "–",
-  yes: "Yes",
-  no: "No",
 
   currentPlans: "Current plans",
   archivedPlans: "Archived plans",
@@ -505,7 +493,6 @@ export const en: Messages = {
   draft: "Draft (not published)",
   archived: "Archived",
   periodText: (start, end) => (end === null ? `from ${start}` : `${start} – ${end}`),
-  openPlan: (title) => `Open the plan ${title}`,
 
   assessments: "Written assessments",
   noAssessments: "There are no assessments.",
@@ -552,7 +539,6 @@ export const en: Messages = {
   noMatchedEntries: "No assessments were edited in the plan's period.",
   fields: "Plan",
   noFields: "You cannot read any field of this plan.",
-  fieldLastEdited: (when) => `Last edited ${when}`,
   editField: (heading) => `Text for ${heading}`,
   editHeader: "Change the plan",
   publishPlan: "Published (visible to the pupil and guardians)",
@@ -614,7 +600,6 @@ export const en: Messages = {
   yourSelfAssessment: "Your self-assessment",
   selfAssessmentFormFor: (assessment) => `Self-assessment for ${assessment}`,
   saveSelfAssessment: "Save the self-assessment",
-  guardianPageTitle: "IUP",
   yourChildren: "Your children",
   plansOf: (child) => `Plans of ${child}`,
   assessmentsOf: (child) => `Assessments of ${child}`,

@@ -84,6 +84,7 @@ describe("mentor page", () => {
     expect(text(entries)).toContain("Åsa Öberg")
     expect(text(entries)).toContain("Ängla Lindqvist")
     expect(text(entries)).toContain("Godtagbara kunskaper 2")
+    expect(text(page)).toContain("Omdömen ändrade 4 augusti 2026 – 4 december 2026")
     const windowForm = one(query(page, "form", { method: "get" }), "window form")
     expect(attr(one(query(windowForm, "input", { name: "start" }), "start"), "value")).toBe("2026-08-04")
   })
