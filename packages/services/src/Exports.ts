@@ -1,7 +1,7 @@
 /**
- * Exports: up to 100 plans as the renderers print them, with pupils under a protection marking
- * left out unless named; the split of larger selections into batches; and assessment entries of
- * a course or of the mentor's group for data exports (CSV, JSON).
+ * Exports of up to 100 plans as the renderers print them. Pupils under a protection marking are
+ * left out unless named, and larger selections are split into batches. Also the assessment
+ * entries of a course or of the mentor's group, for data exports (CSV, JSON).
  *
  * @since 0.1.0
  */
@@ -109,7 +109,7 @@ const exportOperations = {
   /**
    * At most 100 plans as the renderers print them, each showing what the exporter may read.
    * Pupils with a protection marking are left out unless named in `includeProtectedPupilIds`;
-   * the view says how many. Every exported plan is audited.
+   * `leftOutProtectedCount` gives how many. Every exported plan is audited.
    */
   exportPlans,
   /**

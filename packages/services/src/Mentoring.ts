@@ -1,7 +1,7 @@
 /**
- * The mentor's pages: the IUP page with current plans, archived plans and assessments of the
- * mentees; the assessments overview; assessments of any period; and bulk plan creation for
- * selected or all mentees.
+ * The mentor's operations. The IUP page lists the mentees' current plans, archived plans and
+ * assessments. The overview shows the latest level per pupil and course. Mentors also read
+ * assessments of any period and create plans for selected or all mentees.
  *
  * @since 0.1.0
  */
@@ -27,6 +27,7 @@ import { type Bound, bindOperations } from "./internal/bind.js"
 import { instantRange, resolveWindow } from "./internal/period.js"
 import { openSession, type Session } from "./internal/session.js"
 import {
+  byName,
   byStartDescending,
   coursesById,
   courseSummaryOf,
@@ -75,9 +76,7 @@ const page = (actor: Actor, period?: unknown) =>
     const templates = templatesOfferedToMentor(yield* Effect.flatMap(TemplateStore, (store) => store.list()), organisations)
     return {
       mentor: summaryOf(people, session.actor.personId),
-      mentees: menteeIds
-        .map((id) => summaryOf(people, id))
-        .toSorted((a, b) => `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")),
+      mentees: menteeIds.map((id) => summaryOf(people, id)).toSorted(byName),
       currentPlans: summaries.filter((plan) => !plan.archived),
       archivedPlans: summaries.filter((plan) => plan.archived),
       assessments: entries,
@@ -149,7 +148,7 @@ const overview = (
     }
     return {
       window,
-      pupils: result.pupilIds.map((id) => summaryOf(people, id)),
+      pupils: result.pupilIds.map((id) => summaryOf(people, id)).toSorted(byName),
       courses: result.courseIds.map((id) => courseSummaryOf(courses, id)),
       cells,
       unsupportedCourses: [...result.unsupportedCourses].map(([courseId, support]) => ({ courseId, support })),

@@ -25,7 +25,7 @@ import { existingAssessment } from "./internal/assessments.js"
 import { type Bound, bindOperations } from "./internal/bind.js"
 import { pupilSection } from "./internal/pupilPage.js"
 import { audit, forbidden, notFound, openSession } from "./internal/session.js"
-import { coursesById, entryView, peopleById, scalesById, summaryOf } from "./internal/views.js"
+import { byName, coursesById, entryView, peopleById, scalesById, summaryOf } from "./internal/views.js"
 import type { GuardianPageView, PupilPageView } from "./Views.js"
 
 const decodeSelfAssessment = decodeInput(
@@ -37,9 +37,6 @@ const decodeSelfAssessment = decodeInput(
   }),
   "selfAssessment"
 )
-
-const byName = (a: { readonly familyName: string; readonly givenName: string }, b: typeof a) =>
-  `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")
 
 const pupilPage = (actor: Actor) =>
   Effect.gen(function*() {

@@ -1,7 +1,8 @@
 /**
- * The teacher's course page and assessments: create, edit, retitle and delete assessments in
- * courses the teacher teaches; write a level and comment per pupil (autosave); set one level for
- * several pupils at once; and read the current published plans of the course's pupils.
+ * The teacher's course page and assessments. Teachers create, edit, retitle and delete
+ * assessments in the courses they teach, write a level and comment per pupil (autosave), and set
+ * one level for several pupils at once. The course page also lists the current published plans
+ * of the course's pupils.
  *
  * @since 0.1.0
  */
@@ -38,6 +39,7 @@ import { type Bound, bindOperations } from "./internal/bind.js"
 import { readablePlansOf } from "./internal/plans.js"
 import { audit, forbidden, notFound, openSession, type Session } from "./internal/session.js"
 import {
+  byName,
   coursesById,
   courseSummary,
   entryView,
@@ -130,7 +132,7 @@ const coursePage = (actor: Actor, courseId: string) =>
     const courses = new Map([[course.id, course]])
     const pupils = pupilIds
       .map((pupilId) => summaryOf(people, pupilId))
-      .toSorted((a, b) => `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv"))
+      .toSorted(byName)
     const plans = (yield* readablePlansOf(session, pupilIds))
       .filter((plan) => plan.published)
       .map((plan) => planSummary(session, plan, summaryOf(people, plan.pupilId)))
@@ -187,7 +189,7 @@ const createAssessment = (actor: Actor, input: unknown) =>
     return { assessment, warnings: titleWarnings(assessment.title) }
   })
 
-/** Fails when an entry holds a level the new scale lacks, so a scale change never strands levels. */
+/** Fails when an entry has a level the new scale lacks, so a scale change never strands levels. */
 const checkLevelsFit = (assessment: Assessment, scale: GradingScale | null) =>
   Effect.gen(function*() {
     const entryStore = yield* EntryStore

@@ -240,6 +240,8 @@ describe("authorization property", () => {
             Effect.withScheduler(microtaskScheduler)
           )
         )
+        // Lets the test runner's own messages through between worlds.
+        await new Promise((resolve) => setImmediate(resolve))
       }),
       { numRuns: worlds }
     )

@@ -13,7 +13,7 @@ const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const accepted = "only PDF, DOC and DOCX files are accepted, recognised by their content"
 
 // A compound file (the container of DOC, XLS, PPT and MSG) is a Word document when its directory
-// names a "WordDocument" stream; directory names are stored in UTF-16LE.
+// names a "WordDocument" stream. Directory names are stored in UTF-16LE.
 const wordStreamName = Buffer.from("WordDocument", "utf16le")
 
 const rejectFile = (fileName: string, rule: string) => InvalidInputError.of("file", fileName, rule)
