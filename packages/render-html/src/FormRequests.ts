@@ -75,19 +75,24 @@ export const bulkCreateRequest = (body: FormBody) =>
   })
 
 /**
- * Reads the plan header form as `expectedVersion` and the patch for the plans service's `updateHeader`.
+ * Reads the plan header form as `expectedVersion` and the patch for the plans service's
+ * `updateHeader`. The form of an archived plan carries no title, and its patch holds only the end
+ * date, the one change an archived plan accepts.
  *
  * @category forms
  * @since 0.1.0
  */
 export const planHeaderRequest = (body: FormBody) =>
   Either.gen(function*() {
+    const expectedVersion = yield* knownVersion(body)
+    const endDate = emptyAsNull(single(body, "endDate"))
+    if (single(body, "title") === undefined) return { expectedVersion, patch: { endDate } }
     return {
-      expectedVersion: yield* knownVersion(body),
+      expectedVersion,
       patch: {
         title: yield* required(body, "title"),
         startDate: yield* required(body, "startDate"),
-        endDate: emptyAsNull(single(body, "endDate")),
+        endDate,
         published: checked(body, "published")
       }
     }

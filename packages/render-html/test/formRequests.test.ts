@@ -79,6 +79,29 @@ describe("form requests", () => {
       expect(updated.value).toBe("\nMina mål:\nläsa mer")
     }).pipe(Effect.provide(makeTestLayer())))
 
+  it.effect("archived plan form moves the end date", () =>
+    Effect.gen(function*() {
+      yield* seed
+      const mentoring = yield* Mentoring
+      const plans = yield* Plans
+      const template = (yield* mentoring.page(as(ids.anna))).templates[0]!
+      const created = yield* mentoring.createPlans(as(ids.anna), {
+        pupilIds: [ids.p1],
+        plan: { templateId: template.id, title: "IUP VT 2026", startDate: "2026-01-10", endDate: "2026-06-10" }
+      })
+      const archived = yield* plans.getPlan(as(ids.anna), created.plans[0]!.id)
+      expect(archived.archived).toBe(true)
+      const page = parseDocument(renderPlanPage(archived))
+      const form = one(query(page, "form", { class: "header-form" }), "header form")
+      expect(query(form, "input", { name: "title" })).toHaveLength(0)
+      const request = accept(planHeaderRequest(submitForm(page, form, { fill: { "header-end": "2026-12-20" } })))
+      expect(request.patch).toEqual({ endDate: "2026-12-20" })
+      yield* plans.updateHeader(as(ids.anna), archived.id, request.expectedVersion, request.patch)
+      const current = yield* plans.getPlan(as(ids.anna), archived.id)
+      expect(current.archived).toBe(false)
+      expect(current.endDate).toBe("2026-12-20")
+    }).pipe(Effect.provide(makeTestLayer())))
+
   it.effect("grid row and level forms write entries", () =>
     Effect.gen(function*() {
       const data = yield* seed
