@@ -89,7 +89,9 @@ const writePdf = async (): Promise<void> => {
   await pipeline(readable, createWriteStream(join(outputDir, "export.sv.pdf")))
 }
 
-// The browser's own locale sets how date inputs show their value, so each language gets its own.
+// Each language gets a browser context in its locale, as its users' browsers would have.
+// NOTE: headless Chromium still shows empty date inputs as mm/dd/yyyy; that comes from the
+// operating system's locale, not from the page.
 const screenshot = async (names: ReadonlyArray<string>, browserLocale: string): Promise<void> => {
   if (!existsSync(chromiumPath)) {
     throw new Error(
