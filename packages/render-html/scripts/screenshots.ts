@@ -15,6 +15,7 @@ import {
   renderPlanPage,
   renderPrintPage,
   renderPupilPage,
+  renderPupilPlansPage,
   type RenderOptions,
   stylesheet
 } from "@iupkit/render-html"
@@ -49,6 +50,7 @@ const pages = (locale: Locale): ReadonlyArray<readonly [string, string]> => {
     ["overview", renderOverviewPage(f.overview, options)],
     ["overview-unsupported", renderOverviewPage(f.overviewUnsupportedOnly, options)],
     ["pupil", renderPupilPage(f.pupilPage, options)],
+    ["pupil-plans", renderPupilPlansPage([f.mentorPage.currentPlans[0]!, ...f.mentorPage.archivedPlans], options)],
     ["guardian-one-child", renderGuardianPage(f.guardianOneChild, options)],
     ["guardian-two-children", renderGuardianPage(f.guardianTwoChildren, options)],
     ["print", Either.getOrThrow(renderPrintPage(f.exportOf(3), options))],

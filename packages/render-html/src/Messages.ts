@@ -118,6 +118,7 @@ export interface Messages {
   readonly documentSource: (source: "upload" | "import") => string
   readonly archivedReadOnly: string
   readonly allPlansOfPupil: (pupil: string) => string
+  readonly plansTitle: string
 
   // Course page
   readonly coursePageTitle: (course: string) => string
@@ -329,6 +330,7 @@ export const sv: Messages = {
   documentSource: (source) => (source === "upload" ? "uppladdad fil" : "från tidigare IUP-verktyg"),
   archivedReadOnly: "Planen är arkiverad och kan bara läsas. Flytta slutdatumet för att göra den aktuell igen.",
   allPlansOfPupil: (pupil) => `Alla planer för ${pupil}`,
+  plansTitle: "Planer",
 
   coursePageTitle: (course) => `Omdömen i ${course}`,
   newAssessment: "Nytt omdöme",
@@ -552,6 +554,7 @@ export const en: Messages = {
   documentSource: (source) => (source === "upload" ? "uploaded file" : "from an earlier IUP tool"),
   archivedReadOnly: "This plan is archived and read-only. Move its end date to make it current again.",
   allPlansOfPupil: (pupil) => `All plans of ${pupil}`,
+  plansTitle: "Plans",
 
   coursePageTitle: (course) => `Assessments in ${course}`,
   newAssessment: "New assessment",

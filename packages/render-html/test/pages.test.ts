@@ -15,7 +15,8 @@ import {
   renderOverviewPage,
   renderPlanPage,
   renderPrintPage,
-  renderPupilPage
+  renderPupilPage,
+  renderPupilPlansPage
 } from "@iupkit/render-html"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
@@ -425,6 +426,7 @@ describe("markup rules", () => {
     ["overview", (locale) => renderOverviewPage(f.overview, { locale })],
     ["pupil", (locale) => renderPupilPage(f.pupilPage, { locale, ...csrf })],
     ["guardian", (locale) => renderGuardianPage(f.guardianTwoChildren, { locale })],
+    ["pupil plans", (locale) => renderPupilPlansPage(f.mentorPage.archivedPlans, { locale })],
     ["print", (locale) => Either.getOrThrow(renderPrintPage(f.exportOf(2), { locale }))],
     ["error", (locale) => renderErrorPage(new NotFoundError({ kind: "plan", id: "x" }), { locale })]
   ]

@@ -11,7 +11,8 @@ import {
   renderOverviewPage,
   renderPlanPage,
   renderPrintPage,
-  renderPupilPage
+  renderPupilPage,
+  renderPupilPlansPage
 } from "@iupkit/render-html"
 import { Administration, Exports, Guardians, Mentoring, Plans, Pupils, Teaching } from "@iupkit/services"
 import { Effect, Either } from "effect"
@@ -142,6 +143,28 @@ describe("pages from service views", () => {
       expect(query(teacher, "details", { class: "plan-field" }).map((field) => text(one(query(field, "summary"), "summary")))).toEqual(["Mål"])
       expect(forbiddenTexts(teacherHtml, [texts.pupilWords, texts.homeWords, texts.mentorNote])).toEqual([])
       expect(query(teacher, "form")).toHaveLength(0)
+    }).pipe(Effect.provide(makeTestLayer())))
+
+  it.effect("teacher sees a pupil's published plans", () =>
+    Effect.gen(function*() {
+      const data = yield* world
+      const mentoring = yield* Mentoring
+      const template = (yield* mentoring.page(as(ids.anna))).templates[0]!
+      yield* mentoring.createPlans(as(ids.anna), {
+        pupilIds: [ids.p1],
+        plan: { templateId: template.id, title: "IUP VT 2026", startDate: "2026-01-10", endDate: "2026-06-10" }
+      })
+      const plans = yield* Plans
+      const mentorPage = parseDocument(renderPupilPlansPage(yield* plans.plansOfPupil(as(ids.anna), ids.p1)))
+      expect(query(mentorPage, "h1").map((heading) => text(heading))).toEqual(["Alla planer för Pia Elev"])
+      const [current, archived] = query(mentorPage, "table", { class: "plans" })
+      expect(query(current!, "a").map((link) => attr(link, "href"))).toEqual([`/plans/${data.p1Plan.id}`])
+      expect(query(archived!, "a").map((link) => text(link))).toEqual(["IUP VT 2026"])
+      // The archived plan was never published, so the teacher does not see it.
+      const teacherPage = parseDocument(renderPupilPlansPage(yield* plans.plansOfPupil(as(ids.tea), ids.p1)))
+      expect(query(teacherPage, "table", { class: "plans" })).toHaveLength(1)
+      expect(text(teacherPage)).toContain("Det finns inga arkiverade planer.")
+      expect(text(teacherPage)).not.toContain("IUP VT 2026")
     }).pipe(Effect.provide(makeTestLayer())))
 
   it.effect("pupil page shows visible assessments only", () =>
