@@ -22,7 +22,7 @@ import {
 } from "@iupkit/core"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import { type Bound, bindOperations } from "./internal/bind.js"
-import { instantRange, resolveWindow } from "./internal/period.js"
+import { instantRange, type PeriodInput, resolveWindow } from "./internal/period.js"
 import { readablePlan } from "./internal/plans.js"
 import { forbidden, notFound, openSession } from "./internal/session.js"
 import { peopleById, planView, readableEntryViews, summaryOf } from "./internal/views.js"
@@ -34,13 +34,11 @@ const decodeExport = decodeInput(
     includeProtectedPupilIds: Schema.optionalWith(Schema.Array(PersonId), { default: () => [] })
   })
 )
-const decodeEntrySource = decodeInput(
-  Schema.Union(
+const EntrySource = Schema.Union(
     Schema.TaggedStruct("course", { courseId: CourseId }),
     Schema.TaggedStruct("mentees", {})
-  ),
-  "source"
 )
+const decodeEntrySource = decodeInput(EntrySource, "source")
 
 const exportPlans = (
   actor: Actor,
@@ -75,7 +73,7 @@ const exportPlans = (
     } satisfies ExportView
   })
 
-const assessmentEntries = (actor: Actor, source: unknown, period?: unknown) =>
+const assessmentEntries = (actor: Actor, source: typeof EntrySource.Encoded, period?: PeriodInput) =>
   Effect.gen(function*() {
     const decoded = yield* decodeEntrySource(source)
     const session = yield* openSession(actor)

@@ -24,7 +24,7 @@ import {
 } from "@iupkit/core"
 import { Context, Effect, Layer, Schema } from "effect"
 import { type Bound, bindOperations } from "./internal/bind.js"
-import { instantRange, resolveWindow } from "./internal/period.js"
+import { instantRange, type PeriodInput, resolveWindow } from "./internal/period.js"
 import { openSession, type Session } from "./internal/session.js"
 import {
   byName,
@@ -50,7 +50,7 @@ const decodeIncluded = decodeInput(Schema.Array(PersonId), "includeProtectedPupi
 const menteesOf = (session: Session) =>
   Effect.flatMap(Directory, (directory) => directory.menteesOf(session.actor.personId, session.today))
 
-const assessmentsOfMentees = (session: Session, pupilIds: ReadonlyArray<PersonId>, period: unknown) =>
+const assessmentsOfMentees = (session: Session, pupilIds: ReadonlyArray<PersonId>, period: PeriodInput | undefined) =>
   Effect.gen(function*() {
     const window = yield* resolveWindow(session, period)
     if (pupilIds.length === 0) return { window, entries: [] }
@@ -59,7 +59,7 @@ const assessmentsOfMentees = (session: Session, pupilIds: ReadonlyArray<PersonId
     return { window, entries: yield* readableEntryViews(session, entries) }
   })
 
-const page = (actor: Actor, period?: unknown) =>
+const page = (actor: Actor, period?: PeriodInput) =>
   Effect.gen(function*() {
     const session = yield* openSession(actor)
     const menteeIds = yield* menteesOf(session)
@@ -89,7 +89,7 @@ const page = (actor: Actor, period?: unknown) =>
     } satisfies MentorPageView
   })
 
-const assessments = (actor: Actor, period?: unknown) =>
+const assessments = (actor: Actor, period?: PeriodInput) =>
   Effect.gen(function*() {
     const session = yield* openSession(actor)
     return yield* assessmentsOfMentees(session, yield* menteesOf(session), period)
@@ -97,7 +97,7 @@ const assessments = (actor: Actor, period?: unknown) =>
 
 const overview = (
   actor: Actor,
-  options: { readonly period?: unknown; readonly includeProtectedPupilIds?: ReadonlyArray<string> } = {}
+  options: { readonly period?: PeriodInput; readonly includeProtectedPupilIds?: ReadonlyArray<string> } = {}
 ) =>
   Effect.gen(function*() {
     const session = yield* openSession(actor)
@@ -156,7 +156,10 @@ const overview = (
     } satisfies MentorOverviewView
   })
 
-const createPlans = (actor: Actor, request: { readonly pupilIds: ReadonlyArray<string> | "all"; readonly plan: unknown }) =>
+const createPlans = (
+  actor: Actor,
+  request: { readonly pupilIds: ReadonlyArray<string> | "all"; readonly plan: typeof PlanInput.Encoded }
+) =>
   Effect.gen(function*() {
     const decoded = yield* decodeBulk(request)
     const session = yield* openSession(actor)

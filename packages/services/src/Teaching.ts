@@ -55,35 +55,29 @@ const decodeCourseId = decodeInput(CourseId, "courseId")
 const decodeAssessmentId = decodeInput(AssessmentId, "assessmentId")
 const decodeVersion = decodeInput(Version, "expectedVersion")
 const decodeAssessmentInput = decodeInput(AssessmentInput, "assessment")
-const decodeAssessmentPatch = decodeInput(
-  Schema.Struct({
+const AssessmentPatchInput = Schema.Struct({
     title: Schema.optionalWith(Title, { exact: true }),
     gradingScaleId: Schema.optionalWith(Schema.NullOr(GradingScaleId), { exact: true }),
     visibleToPupils: Schema.optionalWith(Schema.Boolean, { exact: true }),
     selfAssessmentEnabled: Schema.optionalWith(Schema.Boolean, { exact: true })
-  }),
-  "patch"
-)
-const decodeEntryWrite = decodeInput(
-  Schema.Struct({
+})
+const decodeAssessmentPatch = decodeInput(AssessmentPatchInput, "patch")
+const TeacherEntryWrite = Schema.Struct({
     assessmentId: AssessmentId,
     pupilId: PersonId,
     expectedVersion: Schema.NullOr(Version),
     level: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }),
     comment: Schema.optionalWith(BodyText, { exact: true })
-  }),
-  "entry"
-)
-const decodeBulkLevel = decodeInput(
-  Schema.Struct({
+})
+const decodeEntryWrite = decodeInput(TeacherEntryWrite, "entry")
+const BulkLevelWrite = Schema.Struct({
     assessmentId: AssessmentId,
     level: Schema.NullOr(Schema.String),
     entries: Schema.Array(Schema.Struct({ pupilId: PersonId, expectedVersion: Schema.NullOr(Version) })).pipe(
       Schema.minItems(1, { message: () => "select at least one pupil" })
     )
-  }),
-  "levels"
-)
+})
+const decodeBulkLevel = decodeInput(BulkLevelWrite, "levels")
 
 /** A course the actor teaches; not found for anyone else. */
 const taughtCourse = (session: Session, courseId: CourseId) =>
@@ -162,7 +156,7 @@ const coursePage = (actor: Actor, courseId: string) =>
     } satisfies CoursePageView
   })
 
-const createAssessment = (actor: Actor, input: unknown) =>
+const createAssessment = (actor: Actor, input: typeof AssessmentInput.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeAssessmentInput(input)
     const session = yield* openSession(actor)
@@ -209,7 +203,12 @@ const checkLevelsFit = (assessment: Assessment, scale: GradingScale | null) =>
     }
   })
 
-const updateAssessment = (actor: Actor, assessmentId: string, expectedVersion: number, patch: unknown) =>
+const updateAssessment = (
+  actor: Actor,
+  assessmentId: string,
+  expectedVersion: number,
+  patch: typeof AssessmentPatchInput.Encoded
+) =>
   Effect.gen(function*() {
     const id = yield* decodeAssessmentId(assessmentId)
     const version = yield* decodeVersion(expectedVersion)
@@ -271,7 +270,7 @@ const writeEntries = (session: Session, assessment: Assessment, writes: Readonly
     return written.map((entry): EntryView => entryView(entry, assessment, scales, courses, people))
   })
 
-const writeEntry = (actor: Actor, write: unknown) =>
+const writeEntry = (actor: Actor, write: typeof TeacherEntryWrite.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeEntryWrite(write)
     const session = yield* openSession(actor)
@@ -280,7 +279,7 @@ const writeEntry = (actor: Actor, write: unknown) =>
     return entry!
   })
 
-const setLevelForPupils = (actor: Actor, request: unknown) =>
+const setLevelForPupils = (actor: Actor, request: typeof BulkLevelWrite.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeBulkLevel(request)
     const session = yield* openSession(actor)

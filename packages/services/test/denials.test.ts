@@ -90,7 +90,7 @@ describe("denials", () => {
     Effect.gen(function*() {
       const data = yield* seed
       const administration = yield* Administration
-      const input = { title: "Mall", scope: { _tag: "site" }, fields: [{ heading: "Mål", visibleTo: ["pupil"], editableBy: [] }] }
+      const input = { title: "Mall", scope: { _tag: "site" }, fields: [{ heading: "Mål", visibleTo: ["pupil"], editableBy: [] }] } as const
       const cases: ReadonlyArray<readonly [string, Effect.Effect<unknown, { readonly _tag: string }>, string]> = [
         ["org admin, site scope", administration.createTemplate(as(ids.northAdmin), input), "ForbiddenError"],
         ["org admin, other org", administration.createTemplate(as(ids.northAdmin), { ...input, scope: { _tag: "organisation", organisationId: "south" } }), "ForbiddenError"],

@@ -26,6 +26,8 @@ interface ZipSummary {
 }
 
 // Reads only the central directory: the declared sizes, never the compressed data.
+// NOTE: a zip may declare smaller sizes than its data inflates to. That is safe here only because
+// iupkit stores the bytes and never unpacks them; a host that unpacks must check again.
 const summariseZip = (bytes: Buffer, maxEntries: number): Promise<ZipSummary> =>
   new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {
