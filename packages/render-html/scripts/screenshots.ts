@@ -15,6 +15,7 @@ import {
   renderPlanPage,
   renderPrintPage,
   renderPupilPage,
+  renderPupilPlansPage,
   type RenderOptions,
   stylesheet
 } from "@iupkit/render-html"
@@ -49,6 +50,7 @@ const pages = (locale: Locale): ReadonlyArray<readonly [string, string]> => {
     ["overview", renderOverviewPage(f.overview, options)],
     ["overview-unsupported", renderOverviewPage(f.overviewUnsupportedOnly, options)],
     ["pupil", renderPupilPage(f.pupilPage, options)],
+    ["pupil-plans", renderPupilPlansPage([f.mentorPage.currentPlans[0]!, ...f.mentorPage.archivedPlans], options)],
     ["guardian-one-child", renderGuardianPage(f.guardianOneChild, options)],
     ["guardian-two-children", renderGuardianPage(f.guardianTwoChildren, options)],
     ["print", Either.getOrThrow(renderPrintPage(f.exportOf(3), options))],
@@ -89,7 +91,9 @@ const writePdf = async (): Promise<void> => {
   await pipeline(readable, createWriteStream(join(outputDir, "export.sv.pdf")))
 }
 
-// The browser's own locale sets how date inputs show their value, so each language gets its own.
+// Each language gets a browser context in its locale, as its users' browsers would have.
+// NOTE: headless Chromium still shows empty date inputs as mm/dd/yyyy; that comes from the
+// operating system's locale, not from the page.
 const screenshot = async (names: ReadonlyArray<string>, browserLocale: string): Promise<void> => {
   if (!existsSync(chromiumPath)) {
     throw new Error(

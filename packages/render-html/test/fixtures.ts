@@ -250,7 +250,8 @@ export const fixtures = (t: Texts = swedishTexts) => {
     ],
     unsupportedCourses: [
       { courseId: otherCourse.id, support: { _tag: "unsupportedStepCount", stepCount: 4, supportedStepCounts: [2, 3, 6] } }
-    ]
+    ],
+    leftOutProtectedCount: 0
   }
 
   const overviewUnsupportedOnly: MentorOverviewView = {

@@ -15,7 +15,8 @@ import {
   renderOverviewPage,
   renderPlanPage,
   renderPrintPage,
-  renderPupilPage
+  renderPupilPage,
+  renderPupilPlansPage
 } from "@iupkit/render-html"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
@@ -84,6 +85,7 @@ describe("mentor page", () => {
     expect(text(entries)).toContain("Åsa Öberg")
     expect(text(entries)).toContain("Ängla Lindqvist")
     expect(text(entries)).toContain("Godtagbara kunskaper 2")
+    expect(text(page)).toContain("Omdömen ändrade 4 augusti 2026 – 4 december 2026")
     const windowForm = one(query(page, "form", { method: "get" }), "window form")
     expect(attr(one(query(windowForm, "input", { name: "start" }), "start"), "value")).toBe("2026-08-04")
   })
@@ -296,6 +298,13 @@ describe("mentor overview", () => {
     expect(text(page)).toContain("Matematik 7A: the assessment has no grading scale")
   })
 
+  it("says how many protected pupils are hidden", () => {
+    const page = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 2 }))
+    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte.")
+    const none = parseDocument(renderOverviewPage(f.overview))
+    expect(text(none)).not.toContain("skyddade personuppgifter")
+  })
+
   it("says when nothing was edited", () => {
     const page = parseDocument(renderOverviewPage({ ...f.overview, cells: [], unsupportedCourses: [] }))
     expect(query(page, "table")).toHaveLength(0)
@@ -417,6 +426,7 @@ describe("markup rules", () => {
     ["overview", (locale) => renderOverviewPage(f.overview, { locale })],
     ["pupil", (locale) => renderPupilPage(f.pupilPage, { locale, ...csrf })],
     ["guardian", (locale) => renderGuardianPage(f.guardianTwoChildren, { locale })],
+    ["pupil plans", (locale) => renderPupilPlansPage(f.mentorPage.archivedPlans, { locale })],
     ["print", (locale) => Either.getOrThrow(renderPrintPage(f.exportOf(2), { locale }))],
     ["error", (locale) => renderErrorPage(new NotFoundError({ kind: "plan", id: "x" }), { locale })]
   ]

@@ -1,7 +1,7 @@
 import { exportLimit } from "@iupkit/core"
 import type { MentorPageView, PersonSummary, TemplateSummary } from "@iupkit/services"
-import { fullName } from "../Format.js"
-import { DateText, EntryTable, Name, Page, PlanTable, PostForm, useOptions } from "../internal/components.js"
+import { formatDate, fullName } from "../Format.js"
+import { EntryTable, Name, Page, PlanTable, PostForm, useOptions } from "../internal/components.js"
 
 const printFormId = "plan-selection"
 
@@ -155,11 +155,7 @@ export const MentorPage = (props: { readonly view: MentorPageView }) => {
 
       <section aria-labelledby="assessments">
         <h2 id="assessments">{messages.assessments}</h2>
-        <p>
-          <DateText date={view.window.start} />
-          {" – "}
-          <DateText date={view.window.end} />
-        </p>
+        <p>{messages.entriesInWindow(formatDate(view.window.start, messages), formatDate(view.window.end, messages))}</p>
         <WindowForm window={view.window} action={routes.mentorPage} />
         <EntryTable
           entries={view.assessments}
