@@ -214,6 +214,20 @@ describe("mentor overview", () => {
     })
   })
 
+  it("lists a pupil without courses", () => {
+    const overview = mentorOverview({
+      pupilIds: [personId("newcomer")],
+      coursesOfPupil: new Map(),
+      assessments: [],
+      scales: [],
+      entries: [entry(at("2026-06-01T08:00:00Z"), { pupilId: personId("newcomer") })],
+      window
+    })
+    expect(overview.pupilIds).toEqual(["newcomer"])
+    expect(overview.courseIds).toEqual([])
+    expect(overview.cells.size).toBe(0)
+  })
+
   it("reports latest unsupported reason per course", () => {
     const math = courseId("math")
     const [early, late] = [personId("early"), personId("late")]
