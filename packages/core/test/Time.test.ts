@@ -192,6 +192,7 @@ describe("calendar arithmetic", () => {
     for (const text of ["2026-2-3", "2026-02-30", "26-02-03", "2026-02-03T00:00", " 2026-02-03", "2026/02/03", "0000-01-01", ""]) {
       expect(LocalDates.parse(text), text).toBeUndefined()
     }
+    expect(LocalDates.parse("0001-01-01")).toBe("0001-01-01")
     expect(LocalDates.parse("2024-02-29")).toBe("2024-02-29")
     expect(LocalDates.parse("2000-02-29")).toBe("2000-02-29")
     expect(LocalDates.parse("1900-02-29")).toBeUndefined()
