@@ -24,17 +24,18 @@ const quotedLiterals = /^"[^"]*"(?: \| "[^"]*")*$/
 const expectedInWords = (expected: string): string => {
   if (expected === "string") return "must be text"
   if (expected === "number") return "must be a number"
-  if (expected === "Int" || expected === "an integer") return "must be a whole number"
+  if (expected === "an integer") return "must be a whole number"
   if (expected === "boolean") return "must be true or false"
-  if (expected.startsWith("ReadonlyArray<") || expected.startsWith("readonly [")) return "must be a list"
-  if (expected.startsWith("{") || expected === "object") return "must be an object"
+  if (expected.startsWith("ReadonlyArray<")) return "must be a list"
+  if (expected.startsWith("{")) return "must be an object"
   if (quotedLiterals.test(expected)) return `must be one of ${expected.split(" | ").join(", ")}`
   return `must be ${expected}`
 }
 
 const ruleOf = (issue: ParseResult.ArrayFormatterIssue, value: unknown): string => {
-  if (issue._tag === "Missing" || value === undefined) return "is required"
-  if (issue.message.startsWith("Unable to decode") && issue.message.includes("DateTime")) {
+  // A missing key and a key set to undefined both lack a value.
+  if (value === undefined) return "is required"
+  if (issue.message.includes("into a DateTime")) {
     return "must be an ISO 8601 date and time with an offset, such as 2026-08-01T10:00:00Z"
   }
   const match = defaultTypeMessage.exec(issue.message)

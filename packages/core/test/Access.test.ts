@@ -170,6 +170,21 @@ describe("plan access", () => {
   })
 })
 
+describe("document access", () => {
+  it("follows published plan readers", () => {
+    for (const role of allRelations) expect(canReadDocuments(single(role)), role).toBe(true)
+    expect(canReadDocuments(new Set())).toBe(false)
+  })
+
+  it("lets owners write documents", () => {
+    expect(canWriteDocuments(single("mentor"))).toBe(true)
+    expect(canWriteDocuments(single("administrator"))).toBe(true)
+    for (const role of nonOwnerRoles) expect(canWriteDocuments(single(role)), role).toBe(false)
+    expect(canExportPlans(single("mentor"))).toBe(true)
+    expect(canExportPlans(single("guardian"))).toBe(false)
+  })
+})
+
 describe("entry access", () => {
   const math = { courseId: courseId("math"), visibleToPupils: false, selfAssessmentEnabled: true }
 

@@ -91,7 +91,8 @@ describe("entry writes", () => {
       writes.forEach(({ stale, ...change }, index) => {
         const currentVersion = current?.version ?? null
         // A stale write names a version the entry never had at this point, or "new" for a written entry.
-        const staleVersion = currentVersion === null ? version(index + 1) : index % 2 === 0 ? null : version(currentVersion + 1)
+        let staleVersion: EntryWrite["expectedVersion"] = version(index + 1)
+        if (currentVersion !== null) staleVersion = index % 2 === 0 ? null : version(currentVersion + 1)
         const expectedVersion = stale ? staleVersion : currentVersion
         const write: EntryWrite = { assessmentId: assessment, pupilId: pupil, expectedVersion, ...change }
         const editedAt = at(`2026-09-${String(index + 1).padStart(2, "0")}T10:00:00Z`)

@@ -50,16 +50,19 @@ describe("decoding bad input", () => {
     { name: "steps not list", schema: GradingScaleInput, input: { name: "Skala", steps: "A,B" }, field: "steps", value: "A,B", rule: "must be a list" },
     { name: "stored scale steps", schema: GradingScale, input: { id: "s1", name: "Skala", steps: [], ...stored }, field: "steps", value: "[]", rule: "a grading scale needs at least two steps" },
     { name: "template without fields", schema: TemplateInput, input: { ...templateInput, fields: [] }, field: "fields", value: "[]", rule: "a template needs at least one field" },
-    { name: "edit without read", schema: TemplateInput, input: { ...templateInput, fields: [{ ...fieldDefinition, editableBy: ["pupil", "guardian"] }] }, field: "fields.0.editableBy", value: "[\"pupil\",\"guardian\"]", rule: "a role that may edit a field must also read it, but guardian may edit without reading" },
+    { name: "edit without read", schema: TemplateInput, input: { ...templateInput, fields: [{ ...fieldDefinition, visibleTo: ["mentor"], editableBy: ["pupil", "guardian"] }] }, field: "fields.0.editableBy", value: "[\"pupil\",\"guardian\"]", rule: "a role that may edit a field must also read it, but pupil, guardian may edit without reading" },
     { name: "unknown role", schema: TemplateInput, input: { ...templateInput, fields: [{ ...fieldDefinition, visibleTo: ["mentor", "principal"] }] }, field: "fields.0.visibleTo.1", value: "principal", rule: "must be one of mentor, teacher, pupil, guardian" },
     { name: "repeated role", schema: TemplateInput, input: { ...templateInput, fields: [{ ...fieldDefinition, visibleTo: ["pupil", "pupil"], editableBy: [] }] }, field: "fields.0.visibleTo", value: "[\"pupil\",\"pupil\"]", rule: "must not list a role twice" },
     { name: "unknown scope", schema: TemplateInput, input: { ...templateInput, scope: { _tag: "region" } }, field: "scope._tag", value: "region", rule: "must be one of \"site\", \"organisation\"" },
     { name: "scope without organisation", schema: TemplateInput, input: { ...templateInput, scope: { _tag: "organisation" } }, field: "scope.organisationId", value: "nothing", rule: "is required" },
     { name: "long heading", schema: TemplateInput, input: { ...templateInput, fields: [{ ...fieldDefinition, heading: "R".repeat(201) }] }, field: "fields.0.heading", value: `${"R".repeat(60)}… (201 characters)`, rule: "must be at most 200 characters, but has 201" },
     { name: "repeated field id", schema: Template, input: { id: "t1", title: "Mall", scope: { _tag: "site" }, fields: [{ id: "f1", ...fieldDefinition }, { id: "f1", ...fieldDefinition }], hidden: false, ...stored }, field: "fields", value: shortenValue([{ id: "f1", ...fieldDefinition }, { id: "f1", ...fieldDefinition }]), rule: "field ids must be unique" },
+    { name: "stored template without fields", schema: Template, input: { id: "t1", title: "Mall", scope: { _tag: "site" }, fields: [], hidden: false, ...stored }, field: "fields", value: "[]", rule: "a template needs at least one field" },
     { name: "assessment flag", schema: AssessmentInput, input: { courseId: "c1", title: "Omdöme HT 2026", gradingScaleId: null, visibleToPupils: 1, selfAssessmentEnabled: false }, field: "visibleToPupils", value: "1", rule: "must be true or false" },
     { name: "entry comment NUL", schema: EntryWrite, input: { assessmentId: "a1", pupilId: "p1", expectedVersion: null, comment: "Bra\u0000" }, field: "comment", value: "Bra\u0000", rule: "must not contain the NUL character (U+0000)" },
     { name: "entry comment surrogate", schema: EntryWrite, input: { assessmentId: "a1", pupilId: "p1", expectedVersion: null, comment: "Bra \ud83d" }, field: "comment", value: "Bra \ud83d", rule: "must not contain an unpaired surrogate (invalid Unicode)" },
+    { name: "entry version text", schema: EntryWrite, input: { assessmentId: "a1", pupilId: "p1", expectedVersion: "2" }, field: "expectedVersion", value: "2", rule: "must be a number" },
+    { name: "value of no listed type", schema: Schema.Struct({ limit: Schema.BigIntFromSelf }), input: { limit: true }, field: "limit", value: "true", rule: "must be bigint" },
     { name: "entry version fraction", schema: EntryWrite, input: { assessmentId: "a1", pupilId: "p1", expectedVersion: 1.5 }, field: "expectedVersion", value: "1.5", rule: "must be a whole number" }
   ]
 
@@ -81,6 +84,8 @@ describe("decoding bad input", () => {
     const error = failure(LocalDate, "2026-02-30", "plan.startDate")
     expect(error.message).toBe("Invalid plan.startDate: must be a real calendar date written YYYY-MM-DD (got 2026-02-30)")
     expect(failure(Schema.Struct({ a: LocalDate }), { a: "x" }, "outer").field).toBe("outer.a")
+    expect(failure(Schema.Struct({ a: LocalDate }), { a: "x" }, "").field).toBe("a")
+    expect(failure(Schema.Struct({ a: LocalDate }), { a: "x" }).field).toBe("a")
   })
 
   it.effect("fails the effect with the same error", () =>
@@ -98,6 +103,16 @@ describe("decoding bad input", () => {
       Either.right({ ...planInput, endDate: planInput.startDate })
     )
     expect(Either.isRight(decodeInputEither(GradingScaleInput)({ name: "Tre steg", steps: ["E", "C", "A"] }))).toBe(true)
+    expect(Either.isRight(decodeInputEither(PlanInput)({ ...planInput, endDate: null }))).toBe(true)
+    const storedTemplate = {
+      id: "t1",
+      title: "Mall",
+      scope: { _tag: "organisation", organisationId: "school" },
+      fields: [{ id: "f1", ...fieldDefinition }, { id: "f2", ...fieldDefinition, editableBy: [] }],
+      hidden: false,
+      ...stored
+    }
+    expect(Either.isRight(decodeInputEither(Template)(storedTemplate))).toBe(true)
   })
 })
 
@@ -150,6 +165,12 @@ describe("text limits", () => {
     expect(hasUnpairedSurrogate("\ude00\ud83d")).toBe(true)
     expect(hasUnpairedSurrogate("end\ud83d")).toBe(true)
     expect(hasUnpairedSurrogate("\ud83d\ud83d\ude00")).toBe(true)
+    // The first and last code units of each surrogate range.
+    expect(hasUnpairedSurrogate("\ud800\udc00")).toBe(false)
+    expect(hasUnpairedSurrogate("\udbff\udfff")).toBe(false)
+    expect(hasUnpairedSurrogate("\ud800\ue000")).toBe(true)
+    expect(hasUnpairedSurrogate("\ud800\udbff")).toBe(true)
+    expect(hasUnpairedSurrogate("\ud7ff\ue000")).toBe(false)
   })
 
   it("shortens long values for messages", () => {

@@ -26,7 +26,7 @@ const overviewInput = scalesArbitrary.chain((scales) => {
   return fc
     .record({
       listed: fc.subarray(pupils, { minLength: 1 }),
-      coursesOfPupil: fc.array(fc.subarray(courses), { minLength: 4, maxLength: 4 }),
+      coursesOfPupil: fc.array(fc.subarray(courses, { minLength: 1 }), { minLength: 4, maxLength: 4 }),
       assessments: fc.array(fc.tuple(fc.constantFrom(...courses), fc.constantFrom(...scaleIds)), { minLength: 1, maxLength: 6 })
     })
     .chain(({ assessments, coursesOfPupil, listed }) => {
@@ -50,7 +50,7 @@ const overviewInput = scalesArbitrary.chain((scales) => {
         coursesOfPupil: fc.constant(new Map<PersonId, ReadonlyArray<CourseId>>(pupils.map((p, n) => [p, coursesOfPupil[n] ?? []]))),
         assessments: fc.constant(assessmentList),
         scales: fc.constant(scales),
-        entries: fc.array(entryArbitrary, { maxLength: 25 })
+        entries: fc.array(entryArbitrary, { minLength: 3, maxLength: 25 })
       })
     })
 })
@@ -180,6 +180,74 @@ describe("mentor overview", () => {
       editedAt: at("2026-06-10T10:00:00Z")
     })
     expect(overview.unsupportedCourses.get(math)).toEqual({ _tag: "unsupportedStepCount", stepCount: 4, supportedStepCounts: [2, 3, 6] })
+  })
+
+  describe("single cell", () => {
+    const pupil = personId("pupil1")
+    const math = courseId("math")
+    const threeSteps = { id: scaleId("three"), steps: ["Otillräckliga", "Godtagbara", "Mycket goda"] }
+    const cellFor = (level: string | null, editedAt = at("2026-06-01T08:00:00Z"), zone?: DateTime.TimeZone) =>
+      mentorOverview({
+        pupilIds: [pupil],
+        coursesOfPupil: new Map([[pupil, [math]]]),
+        assessments: [{ id: assessmentId("a"), courseId: math, gradingScaleId: threeSteps.id }],
+        scales: [threeSteps],
+        entries: [entry(editedAt, { pupilId: pupil, assessmentId: assessmentId("a"), level })],
+        window,
+        ...(zone === undefined ? {} : { zone })
+      }).cells.get(cellKey(pupil, math))
+
+    it("shows lowest step as index zero", () => {
+      expect(cellFor("Otillräckliga")).toMatchObject({ _tag: "level", level: "Otillräckliga", stepIndex: 0, stepCount: 3 })
+    })
+
+    it("shows no level for unknown step", () => {
+      expect(cellFor("Bra")).toMatchObject({ _tag: "level", level: null, stepIndex: null })
+      expect(cellFor(null)).toMatchObject({ _tag: "level", level: null, stepIndex: null })
+    })
+
+    it("reads the window in the given zone", () => {
+      // 23:30 UTC on 31 August is already 1 September in Stockholm, after the window.
+      const lateEvening = at("2026-08-31T23:30:00Z")
+      expect(cellFor("Godtagbara", lateEvening)).toBeUndefined()
+      expect(cellFor("Godtagbara", lateEvening, DateTime.zoneUnsafeMakeNamed("UTC"))).toMatchObject({ level: "Godtagbara" })
+    })
+  })
+
+  it("lists a pupil without courses", () => {
+    const overview = mentorOverview({
+      pupilIds: [personId("newcomer")],
+      coursesOfPupil: new Map(),
+      assessments: [],
+      scales: [],
+      entries: [entry(at("2026-06-01T08:00:00Z"), { pupilId: personId("newcomer") })],
+      window
+    })
+    expect(overview.pupilIds).toEqual(["newcomer"])
+    expect(overview.courseIds).toEqual([])
+    expect(overview.cells.size).toBe(0)
+  })
+
+  it("reports latest unsupported reason per course", () => {
+    const math = courseId("math")
+    const [early, late] = [personId("early"), personId("late")]
+    const fourSteps = { id: scaleId("four"), steps: ["1", "2", "3", "4"] }
+    const overview = mentorOverview({
+      pupilIds: [late, early],
+      coursesOfPupil: new Map([[late, [math]], [early, [math]]]),
+      assessments: [
+        { id: assessmentId("graded"), courseId: math, gradingScaleId: fourSteps.id },
+        { id: assessmentId("free"), courseId: math, gradingScaleId: null }
+      ],
+      scales: [fourSteps],
+      entries: [
+        entry(at("2026-07-01T08:00:00Z"), { pupilId: late, assessmentId: assessmentId("graded"), level: "2" }),
+        entry(at("2026-06-01T08:00:00Z"), { pupilId: early, assessmentId: assessmentId("free") })
+      ],
+      window
+    })
+    expect(overview.unsupportedCourses.get(math)).toEqual({ _tag: "unsupportedStepCount", stepCount: 4, supportedStepCounts: [2, 3, 6] })
+    expect(overview.cells.get(cellKey(early, math))).toMatchObject({ _tag: "unsupported", support: { _tag: "noScale" } })
   })
 
   it("breaks same-instant ties by assessment id", () => {
