@@ -42,8 +42,8 @@ const urlWithSearchPath = (url: string, schema: string): string => {
 }
 
 /**
- * A SQL client for the database, with the schema created and first on every connection's search
- * path.
+ * Builds a SQL client for the database that creates the schema and puts it first on every
+ * connection's search path.
  *
  * @category layers
  * @since 0.1.0

@@ -1,7 +1,7 @@
 /**
- * What differs between the databases iupkit runs on, declared as data. The shared stores read
- * these capabilities instead of branching on the database's name, so a new dialect is one more
- * record.
+ * Dialect capabilities: the differences between the databases iupkit runs on, declared as data.
+ * The shared stores read these records instead of branching on the database's name, so a new
+ * dialect is one more record.
  *
  * @since 0.1.0
  */
@@ -76,8 +76,8 @@ export const sqliteDialect: SqlDialect = {
 }
 
 /**
- * PostgreSQL 12 or newer. The wire protocol numbers bind parameters with 16 bits, so one statement
- * carries at most 65,535.
+ * PostgreSQL (tested with version 15). The wire protocol counts bind parameters in 16 bits, so one
+ * statement carries at most 65,535.
  *
  * @category dialects
  * @since 0.1.0

@@ -38,7 +38,7 @@ export const layerClient = (config: SqliteStorageConfig): Layer.Layer<SqlClient,
     SqlClient,
     Effect.gen(function*() {
       const sql = yield* SqlClient
-      // Each client holds a single connection, so these per-connection settings last its lifetime.
+      // Each client has a single connection, so these per-connection settings last its lifetime.
       yield* sql.unsafe("PRAGMA foreign_keys = ON")
       yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(config.busyTimeoutMillis ?? 5000))}`)
       return sql

@@ -2,10 +2,25 @@
 // re-reading after each conflict, and prints the versions it produced as JSON.
 import { type AssessmentId, EntryStore, type FieldId, type PersonId, type PlanId, PlanStore, type Version } from "@iupkit/core"
 import { SqliteStorage } from "@iupkit/store-sqlite"
+import { existsSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { DateTime, Effect, Option } from "effect"
 
-const [filename, writer, iterationsText] = process.argv.slice(2)
+const [filename, writer, iterationsText, barrierDirectory, writersText] = process.argv.slice(2)
 const iterations = Number(iterationsText)
+const writers = Number(writersText)
+
+// Process start-up takes seconds, so each writer waits until all are ready before writing;
+// otherwise the first could finish before the last begins and nothing would race.
+const barrier = Effect.gen(function*() {
+  writeFileSync(join(barrierDirectory!, writer!), "ready")
+  for (let attempt = 0; attempt < 3000; attempt++) {
+    const ready = Array.from({ length: writers }, (_, index) => existsSync(join(barrierDirectory!, `writer-${index}`)))
+    if (ready.every(Boolean)) return
+    yield* Effect.sleep("20 millis")
+  }
+  return yield* Effect.dieMessage("the other writers did not start within 60 seconds")
+})
 
 const program = Effect.gen(function*() {
   const plans = yield* PlanStore
@@ -13,6 +28,7 @@ const program = Effect.gen(function*() {
   const fieldVersions: Array<number> = []
   const entryVersions: Array<number> = []
   let conflicts = 0
+  yield* barrier
   for (let index = 0; index < iterations; index++) {
     for (;;) {
       const plan = Option.getOrThrow(yield* plans.get("race-plan" as PlanId))

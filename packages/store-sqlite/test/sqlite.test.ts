@@ -54,13 +54,13 @@ describe("sqlite writers in several processes", () => {
         )
       }).pipe(Effect.provide(SqliteStorage.layer({ filename })))
 
-      const writers = ["writer-a", "writer-b", "writer-c"]
-      const iterations = 15
+      const writers = ["writer-0", "writer-1", "writer-2"]
+      const iterations = 10
       const run = promisify(execFile)
       const outputs = yield* Effect.promise(() =>
         Promise.all(
           writers.map((writer) =>
-            run(process.execPath, ["--import", "tsx", worker, filename, writer, String(iterations)], {
+            run(process.execPath, ["--import", "tsx", worker, filename, writer, String(iterations), directory, String(writers.length)], {
               env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig },
               timeout: 90_000
             })

@@ -66,10 +66,10 @@ const protection: fc.Arbitrary<Protection> = fc.oneof(
 )
 
 /**
- * A roster with nested organisations, pupils (some with a protection marking) enrolled in them,
- * one or two mentors per pupil (co-mentors) plus former mentors whose relation ended, teachers of
- * courses, course memberships, one or two guardians per pupil (siblings sometimes share one), and
- * a site administrator and an organisation administrator. Ids start with a random prefix, so
+ * A roster with nested organisations and pupils enrolled in them, some with a protection marking.
+ * Each pupil has one or two mentors (co-mentors), sometimes a former mentor whose relation ended,
+ * course memberships and one or two guardians; siblings sometimes share a guardian. Courses have
+ * teachers, and there is a site administrator and an organisation administrator. Ids start with a random prefix, so
  * several worlds can share a database.
  *
  * @category arbitraries

@@ -58,7 +58,8 @@ export const transactionTests = ({ id, it }: Section) => {
           return Effect.fail("stop" as const)
         }))
       )
-      expect(Either.isLeft(result) && result.left).toBe("stop")
+      expect(Either.isLeft(result)).toBe(true)
+      expect(Either.isLeft(result) ? result.left : undefined).toBe("stop")
       yield* nothingWritten(ids!)
     }))
 
