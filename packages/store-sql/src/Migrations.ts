@@ -21,7 +21,7 @@ import type { StorageError } from "@iupkit/core"
 export interface Migration {
   readonly version: number
   readonly name: string
-  readonly up: (db: Db, dialect: SqlDialect) => Effect.Effect<void, unknown>
+  readonly up: (db: Db, dialect: SqlDialect) => Effect.Effect<void, unknown, SqlClient>
 }
 
 /**

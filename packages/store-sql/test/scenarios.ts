@@ -92,6 +92,34 @@ export const migrationScenarios = (harness: Harness) => {
       expect(String(Exit.isFailure(exit) ? exit.cause : "")).toContain("SchemaTooNewError")
     }).pipe(Effect.provide(harness.freshClient())))
 
+  it.effect("audit log rejects update and delete", () =>
+    Effect.gen(function*() {
+      const sql = yield* SqlClient
+      yield* Effect.gen(function*() {
+        yield* (yield* AuditLog).append([auditFixture("audit-1" as never, "mentor-1" as PersonId, "plan-1")])
+      }).pipe(Effect.provide(layerSqlStorage(harness.dialect)))
+      const update = yield* Effect.flip(sql.unsafe("update audit_log set action = 'plan.delete'"))
+      expect(String(update.cause)).toContain("append-only")
+      const remove = yield* Effect.flip(sql.unsafe("delete from audit_log"))
+      expect(String(remove.cause)).toContain("append-only")
+      const rows = yield* sql.unsafe<{ action: string }>("select action from audit_log")
+      expect(rows.map((row) => row.action)).toEqual(["plan.read"])
+    }).pipe(Effect.provide(harness.freshClient())))
+
+  it.effect("failed directory replace keeps the old roster", () =>
+    Effect.gen(function*() {
+      const writer = yield* DirectoryWriter
+      const directory = yield* Directory
+      const old = bigRoster(3)
+      yield* writer.replace(old)
+      // Two people with one id break the primary key half-way through the new roster.
+      const broken = { ...bigRoster(5), people: [...bigRoster(5).people, bigRoster(5).people[0]!] }
+      const error = yield* Effect.flip(writer.replace(broken))
+      expect(error._tag).toBe("StorageError")
+      expect((yield* writer.snapshot()).people.length).toBe(old.people.length)
+      expect((yield* directory.pupilsOfOrganisation(null, day("2026-03-02"))).length).toBe(3)
+    }).pipe(Effect.provide(layerSqlStorage(harness.dialect)), Effect.provide(harness.freshClient())))
+
   it.effect("unmigrated database without migrate is rejected", () =>
     Effect.gen(function*() {
       const exit = yield* Effect.exit(Layer.build(layerSqlStorage(harness.dialect, { migrate: false })).pipe(Effect.scoped))
