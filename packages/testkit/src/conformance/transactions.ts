@@ -92,6 +92,22 @@ export const transactionTests = ({ id, it }: Section) => {
       yield* nothingWritten(ids!)
     }))
 
+  it.effect("failed nested transaction undoes only itself", () =>
+    Effect.gen(function*() {
+      const transactor = yield* Transactor
+      const templates = yield* TemplateStore
+      const kept = templateFixture(id<TemplateId>("template"))
+      const undone = templateFixture(id<TemplateId>("template"))
+      yield* transactor.withTransaction(
+        Effect.gen(function*() {
+          yield* templates.insert(kept)
+          yield* Effect.either(transactor.withTransaction(Effect.zipRight(templates.insert(undone), Effect.fail("inner" as const))))
+        })
+      )
+      expect(Option.isSome(yield* templates.get(kept.id))).toBe(true)
+      expect(Option.isNone(yield* templates.get(undone.id))).toBe(true)
+    }))
+
   it.effect("text round-trips unchanged", () =>
     Effect.gen(function*() {
       const entries = yield* EntryStore
