@@ -59,8 +59,17 @@ export const layerClient = (config: PostgresStorageConfig): Layer.Layer<SqlClien
       })
     )
   }
+  let connectionUrl: string
+  try {
+    connectionUrl = schema === undefined ? url : urlWithSearchPath(url, schema)
+  } catch {
+    // The URL itself stays out of the message because it may hold a password.
+    return Layer.fail(
+      new StorageError({ operation: "PostgresStorage.open", reason: "invalid connection URL; expected postgres://user@host:port/database" })
+    )
+  }
   const pool = PgClient.layer({
-    url: Redacted.make(schema === undefined ? url : urlWithSearchPath(url, schema)),
+    url: Redacted.make(connectionUrl),
     maxConnections: config.maxConnections ?? 10
   })
   return Layer.effect(

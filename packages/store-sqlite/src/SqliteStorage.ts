@@ -9,7 +9,7 @@ import { SqliteClient } from "@effect/sql-sqlite-node"
 import { SqlClient } from "@effect/sql/SqlClient"
 import { StorageError } from "@iupkit/core"
 import { layerSqlStorage, type SchemaTooNewError, sqliteDialect, type StorageServices } from "@iupkit/store-sql"
-import { Effect, Layer } from "effect"
+import { Cause, Effect, Layer } from "effect"
 
 /**
  * Configuration of a SQLite database.
@@ -45,9 +45,15 @@ export const layerClient = (config: SqliteStorageConfig): Layer.Layer<SqlClient,
     })
   ).pipe(
     Layer.provide(SqliteClient.layer({ filename: config.filename })),
-    Layer.catchAll((error) =>
-      Layer.fail(new StorageError({ operation: "SqliteStorage.open", reason: `${config.filename}: ${error.message}` }))
-    )
+    // better-sqlite3 throws while opening (a missing directory, no permission), which surfaces as a
+    // defect; opening is the one place where such a throw means bad configuration.
+    Layer.catchAllCause((cause) => {
+      const error = Cause.squash(cause)
+      const reason = error instanceof Error ? error.message : String(error)
+      return Layer.fail(
+        new StorageError({ operation: "SqliteStorage.open", reason: `cannot open ${config.filename}: ${reason}; check the path and its permissions` })
+      )
+    })
   )
 
 /**
