@@ -45,8 +45,8 @@ export const layerClient = (config: SqliteStorageConfig): Layer.Layer<SqlClient,
     })
   ).pipe(
     Layer.provide(SqliteClient.layer({ filename: config.filename })),
-    // better-sqlite3 throws while opening (a missing directory, no permission), which surfaces as a
-    // defect; opening is the one place where such a throw means bad configuration.
+    // better-sqlite3 throws when it cannot open the file (a missing directory, no permission), and
+    // the throw surfaces as a defect. Here it always means bad configuration, so it becomes an error.
     Layer.catchAllCause((cause) => {
       const error = Cause.squash(cause)
       const reason = error instanceof Error ? error.message : String(error)
