@@ -93,9 +93,10 @@ export const removeExisting = (
     })
   )
 
-// Copies only the parts a patch names, so an omitted part keeps its value.
-const definedParts = <P extends object>(patch: P): Partial<P> =>
-  Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<P>
+// Copies the given parts a patch sets, so an omitted part keeps its value and a stray property
+// (such as an id) in the patch object never reaches the record.
+const definedParts = <P extends object>(patch: P, keys: ReadonlyArray<keyof P>): Partial<P> =>
+  Object.fromEntries(keys.filter((key) => patch[key] !== undefined).map((key) => [key, patch[key]])) as Partial<P>
 
 export const makeTemplateStore = (storage: Storage): TemplateStoreService => ({
   insert: (template) => insertNew(storage, "templates", "TemplateStore.insert", [template]),
@@ -104,7 +105,7 @@ export const makeTemplateStore = (storage: Storage): TemplateStoreService => ({
   update: (id, expectedVersion, patch, at) =>
     updateVersioned(storage, "templates", "template", id, expectedVersion, (current): Template => ({
       ...current,
-      ...definedParts(patch),
+      ...definedParts(patch, ["title", "scope", "fields", "hidden"]),
       updatedAt: at
     })),
   delete: (id) => removeExisting(storage, "templates", "template", id)
@@ -117,7 +118,7 @@ export const makeGradingScaleStore = (storage: Storage): GradingScaleStoreServic
   update: (id, expectedVersion, patch, at) =>
     updateVersioned(storage, "scales", "gradingScale", id, expectedVersion, (current): GradingScale => ({
       ...current,
-      ...definedParts(patch),
+      ...definedParts(patch, ["name", "steps"]),
       updatedAt: at
     })),
   delete: (id) => removeExisting(storage, "scales", "gradingScale", id)
@@ -136,7 +137,7 @@ export const makeAssessmentStore = (storage: Storage): AssessmentStoreService =>
   update: (id, expectedVersion, patch, at) =>
     updateVersioned(storage, "assessments", "assessment", id, expectedVersion, (current): Assessment => ({
       ...current,
-      ...definedParts(patch),
+      ...definedParts(patch, ["title", "gradingScaleId", "visibleToPupils", "selfAssessmentEnabled"]),
       updatedAt: at
     })),
   // Deleting an assessment deletes its entries in the same step.

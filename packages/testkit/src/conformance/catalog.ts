@@ -10,6 +10,7 @@ import {
   type PersonId,
   Template,
   type TemplateId,
+  type TemplatePatch,
   TemplateStore,
   type Version
 } from "@iupkit/core"
@@ -61,6 +62,20 @@ export const catalogTests = ({ id, it }: Section) => {
       expect(updated.fields).toEqual(template.fields)
       const read = Option.getOrThrow(yield* store.get(template.id))
       expect(Schema.encodeSync(Template)(read)).toEqual(Schema.encodeSync(Template)(updated))
+    }))
+
+  it.effect("template update ignores stray patch properties", () =>
+    Effect.gen(function*() {
+      const store = yield* TemplateStore
+      const template = templateFixture(id<TemplateId>("template"))
+      yield* store.insert(template)
+      // A patch decoded from a request may carry more than the patch type names.
+      const patch = { title: "Ny titel", id: "someone-else", version: 99, createdAt: later } as TemplatePatch
+      const updated = yield* store.update(template.id, 1 as Version, patch, later)
+      expect(updated.id).toBe(template.id)
+      expect(updated.version).toBe(2)
+      expect(DateTime.formatIso(updated.createdAt)).toBe(DateTime.formatIso(template.createdAt))
+      expect(Option.getOrThrow(yield* store.get(template.id)).title).toBe("Ny titel")
     }))
 
   it.effect("template stale update conflicts and changes nothing", () =>
