@@ -17,6 +17,7 @@ import { IdsOnlyLogController, logCaughtError } from "./logging.js"
 import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
 import { openApiPlugin } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
+import { iupPagesPlugin } from "./iupPages.js"
 import { type DemoPerson, languageOf, pagesPlugin } from "./pages.js"
 import { problemOf, problemPageText } from "./problems.js"
 import { message } from "./messages.js"
@@ -86,6 +87,8 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   fastify.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error)
     logCaughtError(reply, problem.status, problem.tag)
+    // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
+    if (problem.status === 401 && options.demoPeople !== undefined) return reply.redirect("/sign-in", 303)
     const language = languageOf(request)
     const page = problemPageText(problem, language, request.id)
     const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
@@ -101,5 +104,6 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   await fastify.register(openApiPlugin, { title: "iupkit example API (Fastify)", version: "0.1.0" })
   await fastify.register(apiPlugin, { prefix: "/api", iup: options.iup })
   await fastify.register(pagesPlugin, { demoPeople: options.demoPeople })
+  await fastify.register(iupPagesPlugin, { iup: options.iup })
   return fastify
 }
