@@ -1,0 +1,4 @@
+import { layerMemory } from "@iupkit/store-memory"
+import { runStorageConformance } from "@iupkit/testkit"
+
+runStorageConformance("memory", layerMemory())
