@@ -93,11 +93,21 @@ const requestLogger = (destination: DestinationStream | undefined) =>
     })
   })
 
+/** The tag, code or class name of an error: enough to find it, never its message. */
+const errorNameOf = (error: unknown): string => {
+  if (typeof error === "object" && error !== null) {
+    const { _tag, code, name } = error as { readonly _tag?: unknown; readonly code?: unknown; readonly name?: unknown }
+    for (const candidate of [_tag, code, name]) if (typeof candidate === "string") return candidate
+  }
+  return "unknown"
+}
+
 const errorMiddleware = (demo: boolean): ErrorRequestHandler => (error, req, res, _next) => {
   const problem = problemOf(error)
   // By tag only: messages can quote field text, which must never reach the log.
-  if (problem.status >= 500) req.log.error({ errorTag: problem.tag, status: problem.status }, "request failed")
-  else req.log.info({ errorTag: problem.tag, status: problem.status }, "request rejected")
+  const errorTag = errorNameOf(error)
+  if (problem.status >= 500) req.log.error({ errorTag, status: problem.status }, "request failed")
+  else req.log.info({ errorTag, status: problem.status }, "request rejected")
   const api = req.originalUrl.startsWith("/api/")
   // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
   if (problem.status === 401 && demo && !api) return res.redirect(303, "/sign-in")

@@ -13,7 +13,7 @@ import fastifyStatic from "@fastify/static"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import type { IupClient } from "@iupkit/services"
 import { apiPlugin } from "./api.js"
-import { IdsOnlyLogController, logCaughtError } from "./logging.js"
+import { errorNameOf, IdsOnlyLogController, logCaughtError } from "./logging.js"
 import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
 import { openApiPlugin } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
@@ -86,7 +86,7 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
 
   fastify.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error)
-    logCaughtError(reply, problem.status, problem.tag)
+    logCaughtError(reply, problem.status, errorNameOf(error))
     // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
     if (problem.status === 401 && options.demoPeople !== undefined) return reply.redirect("/sign-in", 303)
     const language = languageOf(request)
