@@ -1,7 +1,8 @@
 /**
- * The demo behind `npm start`: opens (creating or migrating) a SQLite file, imports the fictional
- * school from `examples/data/school` through the SS 12000 folder importer when the database is
- * empty, seeds plans and assessments, and returns the services and the people to sign in as.
+ * The demo behind `npm start`. It opens a SQLite file, creating or migrating it. When the database
+ * is empty, it imports the fictional school from `examples/data/school` through the SS 12000
+ * folder importer and seeds plans and assessments. It returns the services and the people to
+ * sign in as.
  */
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
@@ -22,7 +23,7 @@ export const schoolFolder = fileURLToPath(new URL("../school", import.meta.url))
 export interface Demo {
   readonly iup: IupClient
   readonly demoPeople: ReadonlyArray<DemoPerson>
-  /** What the start did: "created" on a new database, "opened" on one already seeded. */
+  /** The outcome of opening: "created" for a new database, "opened" for one already seeded. */
   readonly database: "created" | "opened"
   readonly close: () => Promise<void>
 }

@@ -1,7 +1,7 @@
 /**
  * Fits the imported fictional school to the day the demo starts. The files describe the school
- * year 2025/26; the demo moves every date by whole years so that the current school year is the
- * one in the files, and lets relations that begin with that school year begin a year earlier, so
+ * year 2025/26, so the demo moves every date by whole years until the current school year is the
+ * one in the files. Relations that begin with that school year begin a year earlier instead, so
  * the previous term's plans and assessments have mentors, teachers and pupils too.
  */
 import { type Administration, type LocalDate, LocalDates, type OrganisationId, type PersonId, type Roster, termOf } from "@iupkit/core"

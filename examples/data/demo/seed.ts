@@ -1,7 +1,7 @@
 /**
- * Seeds the demo's content through the services, as the people of the school would write it: a
- * template whose fields differ in who reads and writes them, a 3-step and a 4-step scale,
- * assessments in four subjects for the previous and the current term, and plans for both terms.
+ * Seeds the demo's content through the services, as the people of the school would write it. It
+ * creates a template whose fields differ in who reads and writes them, a 3-step and a 4-step
+ * scale, assessments in four subjects for the previous and the current term, and plans for both.
  * Each step runs under a fixed clock, so edit times fall inside their term and on any day the
  * previous term's plans are archived and the current term's are current.
  */

@@ -12,8 +12,8 @@ export const databaseFile = (env: NodeJS.ProcessEnv): string =>
 export const jwtClaims = { issuer: "iupkit-demo", audience: "iupkit-demo" } as const
 
 /**
- * The HS256 key for bearer tokens: IUPKIT_JWT_SECRET (at least 32 characters), or a random key,
- * in which case only the browser sign-in works.
+ * Reads the HS256 key for bearer tokens from IUPKIT_JWT_SECRET (at least 32 characters). Without
+ * it the key is random, so only the browser sign-in works.
  */
 export const jwtSecret = (env: NodeJS.ProcessEnv): { readonly key: Uint8Array; readonly fromEnvironment: boolean } => {
   const secret = env.IUPKIT_JWT_SECRET
@@ -25,7 +25,7 @@ export const jwtSecret = (env: NodeJS.ProcessEnv): { readonly key: Uint8Array; r
 /** A fresh cookie secret per start: demo sessions end when the server restarts. */
 export const cookieSecret = (): string => randomBytes(32).toString("base64url")
 
-/** What a started demo host prints: where it serves, how to sign in, and how to call the API. */
+/** Builds the text a started demo host prints: where it serves, how to sign in, how to call the API. */
 export const startMessage = (framework: string, url: string, jwtFromEnvironment: boolean): string =>
   [
     "",

@@ -1,6 +1,6 @@
 /**
- * Reading urlencoded form bodies. Forms send only strings; these helpers turn them into the values
- * the services take, and the services decode the result with their Schemas, so a wrong value
+ * Helpers for urlencoded form bodies. Forms send only strings, so these helpers turn them into the
+ * values the services take. The services decode the result with their Schemas, so a wrong value
  * still fails as invalid input naming the field.
  */
 type FormBody = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
@@ -16,7 +16,8 @@ export const field = (body: unknown, name: string): string | undefined => {
 /** Every value of a repeated field, such as checked boxes. */
 export const fields = (body: unknown, name: string): ReadonlyArray<string> => {
   const value = bodyOf(body)[name]
-  return value === undefined ? [] : typeof value === "string" ? [value] : value
+  if (value === undefined) return []
+  return typeof value === "string" ? [value] : value
 }
 
 /** A checkbox: checked boxes send "true", unchecked ones send nothing. */

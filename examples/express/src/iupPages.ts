@@ -31,7 +31,7 @@ const routes = defaultRoutes
 
 const actorOf = (req: Request): { readonly personId: PersonId } => ({ personId: requireActor(req).personId })
 
-/** Answers a form post: JSON for the autosave script, otherwise a redirect to `location`. */
+/** Responds to a form post: JSON for the autosave script, otherwise a redirect to `location`. */
 const afterPost = (req: Request, res: Response, location: string, json: unknown): void => {
   if (req.accepts(["html", "json"]) === "json") res.json(json)
   else res.redirect(303, location)
@@ -39,7 +39,7 @@ const afterPost = (req: Request, res: Response, location: string, json: unknown)
 
 const emptyToNull = (value: string | undefined): string | null => (value === undefined || value === "" ? null : value)
 
-/** The pages and form handlers; mount after sign-in and CSRF middleware. */
+/** Builds the router of pages and form handlers; mount it after sign-in and CSRF middleware. */
 export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router => {
   const router = Router()
   const options = (req: Request, res: Response): RenderOptions => ({ locale: languageOf(req), csrfToken: csrfToken(req, res), routes })

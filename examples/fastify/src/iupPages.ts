@@ -39,7 +39,7 @@ const sendHtml = (reply: FastifyReply, html: string): FastifyReply => reply.type
 
 const wantsJson = (request: FastifyRequest): boolean => (request.headers.accept ?? "").includes("application/json")
 
-/** Answers a form post: JSON for the autosave script, otherwise a redirect to `location`. */
+/** Responds to a form post: JSON for the autosave script, otherwise a redirect to `location`. */
 const afterPost = (request: FastifyRequest, reply: FastifyReply, location: string, json: unknown): FastifyReply =>
   wantsJson(request) ? reply.send(json) : reply.redirect(location, 303)
 
