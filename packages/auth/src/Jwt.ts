@@ -153,6 +153,7 @@ export const makeJwtAuthenticator = (options: JwtAuthenticatorOptions): Effect.E
         }
         const nowMillis = yield* Clock.currentTimeMillis
         const verified = yield* Effect.tryPromise({
+          // Two calls with the same arguments, because jose's overloads take a key set or a key, not the union.
           try: () =>
             typeof key === "function"
               ? jose.jwtVerify(token, key, { ...verifyOptions, currentDate: new Date(nowMillis) })

@@ -77,10 +77,10 @@ const boundedText = (maxLength: number, identifier: string) =>
     })
   )
 
-// Generic over the schema so the filtered schema keeps its string type instead of widening to any.
-const notBlank = <S extends Schema.Schema<string, string, never>>(self: S) =>
+// Generic over the schema it refines: an unbound `Schema.filter` would widen the result to `any`.
+const notBlank = <S extends Schema.Schema<string, string, never>>(self: S): Schema.filter<S> =>
   self.pipe(
-    Schema.filter((text: string) => text.trim().length > 0 || "must not be empty", {
+    Schema.filter<S>((text) => text.trim().length > 0 || "must not be empty", {
       jsonSchema: { minLength: 1 }
     })
   )

@@ -60,7 +60,13 @@ export const TemplateFieldEdit = Schema.extend(
   FieldDefinition
 )
 
-const TemplatePatchInput = Schema.Struct({
+/**
+ * Changes to a template: omitted parts keep their value.
+ *
+ * @category administration
+ * @since 0.1.0
+ */
+export const TemplatePatchInput = Schema.Struct({
   title: Schema.optional(Title),
   scope: Schema.optional(TemplateScope),
   fields: Schema.optional(
@@ -100,9 +106,10 @@ const manageableTemplate = (session: Session, templateId: TemplateId, action: st
     return yield* Effect.fail(notFound("template", templateId))
   })
 
-/** Whether the actor sees the template when creating plans for its mentees. */
+/** Whether the actor sees the template when creating plans for its mentees; nobody else sees it. */
 const visibleToMentor = (session: Session, template: Template) =>
   Effect.gen(function*() {
+    if (session.actor.menteeIds.size === 0) return false
     const organisations = new Set<string>()
     for (const pupilId of session.actor.menteeIds) {
       for (const id of (yield* session.pupilFacts(pupilId)).organisationIds) organisations.add(id)
@@ -124,7 +131,7 @@ const requireScope = (session: Session, scope: TemplateScope, action: string) =>
     ? Effect.void
     : Effect.fail(forbidden("template", scopeKey(scope), action, "only administrators of a scope manage its templates"))
 
-const createTemplate = (actor: Actor, input: unknown) =>
+const createTemplate = (actor: Actor, input: typeof TemplateInput.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeTemplateInput(input)
     const session = yield* openSession(actor)
@@ -148,7 +155,12 @@ const createTemplate = (actor: Actor, input: unknown) =>
     return template satisfies TemplateView
   })
 
-const updateTemplate = (actor: Actor, templateId: string, expectedVersion: number, patch: unknown) =>
+const updateTemplate = (
+  actor: Actor,
+  templateId: string,
+  expectedVersion: number,
+  patch: typeof TemplatePatchInput.Encoded
+) =>
   Effect.gen(function*() {
     const id = yield* decodeTemplateId(templateId)
     const version = yield* decodeVersion(expectedVersion)
@@ -205,7 +217,7 @@ const deleteTemplate = (actor: Actor, templateId: string) =>
     )
   })
 
-const listTemplates = (actor: Actor, scope?: unknown) =>
+const listTemplates = (actor: Actor, scope?: typeof TemplateScope.Encoded) =>
   Effect.gen(function*() {
     const filter = yield* decodeScopeFilter(scope)
     const session = yield* openSession(actor)
@@ -230,7 +242,7 @@ const existingScale = (id: GradingScaleId) =>
       Option.match({ onNone: () => Effect.fail(notFound("gradingScale", id)), onSome: Effect.succeed })
     ))
 
-const createGradingScale = (actor: Actor, input: unknown) =>
+const createGradingScale = (actor: Actor, input: typeof GradingScaleInput.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeScaleInput(input)
     const session = yield* openSession(actor)
@@ -252,7 +264,12 @@ const createGradingScale = (actor: Actor, input: unknown) =>
     return scaleView(scale)
   })
 
-const updateGradingScale = (actor: Actor, scaleId: string, expectedVersion: number, patch: unknown) =>
+const updateGradingScale = (
+  actor: Actor,
+  scaleId: string,
+  expectedVersion: number,
+  patch: Partial<typeof GradingScaleInput.Encoded>
+) =>
   Effect.gen(function*() {
     const id = yield* decodeScaleId(scaleId)
     const version = yield* decodeVersion(expectedVersion)
@@ -271,6 +288,8 @@ const updateGradingScale = (actor: Actor, scaleId: string, expectedVersion: numb
     return scaleView(updated)
   })
 
+// NOTE: deleting a scale that assessments still use is not prevented: the store has no lookup by
+// scale. Their entries keep their levels, and views then show them without the scale's steps.
 const deleteGradingScale = (actor: Actor, scaleId: string) =>
   Effect.gen(function*() {
     const id = yield* decodeScaleId(scaleId)
@@ -304,7 +323,11 @@ export interface CreatedOrganisationPlans extends CreatedPlans {
 
 const createPlansForOrganisation = (
   actor: Actor,
-  request: { readonly organisationId: string | null; readonly plan: unknown; readonly skipPupilsWithoutMentor?: boolean }
+  request: {
+    readonly organisationId: string | null
+    readonly plan: typeof PlanInput.Encoded
+    readonly skipPupilsWithoutMentor?: boolean
+  }
 ) =>
   Effect.gen(function*() {
     const decoded = yield* decodeOrganisationWide(request)

@@ -51,19 +51,28 @@ export interface IupClient {
 }
 
 /**
- * Options of {@link createIupClient}.
+ * Options of {@link createIupClient}. The directory comes from the storage layer when it provides
+ * one (the SQL storages do), or from `directory`: a layer or a roster held in memory.
  *
  * @category client
  * @since 0.1.0
  */
-export interface IupClientOptions extends SiteConfigOptions {
-  /** The storage layer: every store and the transactor, such as `SqliteStorage.layer(...)`. */
-  readonly storage: Layer.Layer<StoragePorts, unknown>
-  /** The directory: a layer (such as the SQL-backed one) or a roster held in memory. */
-  readonly directory: Layer.Layer<Directory, unknown> | Roster
+export type IupClientOptions = SiteConfigOptions & {
   /** The id generator; random ids by default. */
   readonly ids?: Layer.Layer<IdGenerator>
-}
+} & (
+  | {
+    /** Every store, the transactor and the directory, such as `SqliteStorage.layer(...)`. */
+    readonly storage: Layer.Layer<StoragePorts | Directory, unknown>
+    readonly directory?: undefined
+  }
+  | {
+    /** Every store and the transactor, such as `layerMemoryStorage`. */
+    readonly storage: Layer.Layer<StoragePorts, unknown>
+    /** The directory: a layer, or a roster held in memory. */
+    readonly directory: Layer.Layer<Directory, unknown> | Roster
+  }
+)
 
 const isLayer = (value: unknown): value is Layer.Layer<Directory, unknown> => Layer.isLayer(value)
 
@@ -103,8 +112,13 @@ const promised = <Service extends object, R>(
  * @since 0.1.0
  */
 export const createIupClient = (options: IupClientOptions): IupClient => {
-  const directory = isLayer(options.directory) ? options.directory : layerMemoryDirectory(options.directory)
-  const ports = Layer.mergeAll(options.storage, directory, options.ids ?? layerRandomIds, layerSiteConfig(options))
+  const storage: Layer.Layer<StoragePorts | Directory, unknown> = options.directory === undefined
+    ? options.storage
+    : Layer.merge(
+      options.storage,
+      isLayer(options.directory) ? options.directory : layerMemoryDirectory(options.directory)
+    )
+  const ports = Layer.mergeAll(storage, options.ids ?? layerRandomIds, layerSiteConfig(options))
   const runtime = ManagedRuntime.make(Layer.provideMerge(layerIupServices, ports))
   const run = runWith(runtime)
   return {

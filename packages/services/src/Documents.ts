@@ -38,18 +38,15 @@ const Bytes = Schema.Uint8ArrayFromSelf.annotations({ message: () => "must be th
 
 const decodePupilId = decodeInput(PersonId, "pupilId")
 const decodeDocumentId = decodeInput(DocumentId, "documentId")
-const decodeUpload = decodeInput(
-  Schema.Struct({
+const UploadInput = Schema.Struct({
     pupilId: PersonId,
     title: Title,
     fileName: Title,
     bytes: Bytes,
     documentDate: Schema.optionalWith(Schema.NullOr(LocalDate), { default: () => null })
-  }),
-  "upload"
-)
-const decodeImport = decodeInput(
-  Schema.Struct({
+})
+const decodeUpload = decodeInput(UploadInput, "upload")
+const ImportInput = Schema.Struct({
     pupilId: PersonId,
     title: Title,
     date: LocalDate,
@@ -57,9 +54,8 @@ const decodeImport = decodeInput(
       Schema.TaggedStruct("file", { fileName: Title, bytes: Bytes }),
       Schema.TaggedStruct("text", { text: BodyText })
     )
-  }),
-  "import"
-)
+})
+const decodeImport = decodeInput(ImportInput, "import")
 
 /**
  * The template id recorded on plans imported as text: they come from no template of this site.
@@ -132,7 +128,7 @@ const storeDocument = (
     return documentView(document)
   })
 
-const upload = (actor: Actor, request: unknown) =>
+const upload = (actor: Actor, request: typeof UploadInput.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeUpload(request)
     const session = yield* openSession(actor)
@@ -193,7 +189,7 @@ export type ImportedPlan =
   | { readonly _tag: "document"; readonly document: DocumentView }
   | { readonly _tag: "plan"; readonly plan: PlanSummary }
 
-const importPlan = (actor: Actor, request: unknown) =>
+const importPlan = (actor: Actor, request: typeof ImportInput.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeImport(request)
     const session = yield* openSession(actor)

@@ -1,7 +1,7 @@
 /**
- * Exports: up to 100 plans as the renderers print them, with pupils under a protection marking
- * left out unless named; the split of larger selections into batches; and assessment entries of
- * a course or of the mentor's group for data exports (CSV, JSON).
+ * Exports of up to 100 plans as the renderers print them. Pupils under a protection marking are
+ * left out unless named, and larger selections are split into batches. Also the assessment
+ * entries of a course or of the mentor's group, for data exports (CSV, JSON).
  *
  * @since 0.1.0
  */
@@ -22,7 +22,7 @@ import {
 } from "@iupkit/core"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import { type Bound, bindOperations } from "./internal/bind.js"
-import { instantRange, resolveWindow } from "./internal/period.js"
+import { instantRange, type PeriodInput, resolveWindow } from "./internal/period.js"
 import { readablePlan } from "./internal/plans.js"
 import { forbidden, notFound, openSession } from "./internal/session.js"
 import { peopleById, planView, readableEntryViews, summaryOf } from "./internal/views.js"
@@ -34,13 +34,11 @@ const decodeExport = decodeInput(
     includeProtectedPupilIds: Schema.optionalWith(Schema.Array(PersonId), { default: () => [] })
   })
 )
-const decodeEntrySource = decodeInput(
-  Schema.Union(
+const EntrySource = Schema.Union(
     Schema.TaggedStruct("course", { courseId: CourseId }),
     Schema.TaggedStruct("mentees", {})
-  ),
-  "source"
 )
+const decodeEntrySource = decodeInput(EntrySource, "source")
 
 const exportPlans = (
   actor: Actor,
@@ -75,7 +73,7 @@ const exportPlans = (
     } satisfies ExportView
   })
 
-const assessmentEntries = (actor: Actor, source: unknown, period?: unknown) =>
+const assessmentEntries = (actor: Actor, source: typeof EntrySource.Encoded, period?: PeriodInput) =>
   Effect.gen(function*() {
     const decoded = yield* decodeEntrySource(source)
     const session = yield* openSession(actor)
@@ -109,7 +107,7 @@ const exportOperations = {
   /**
    * At most 100 plans as the renderers print them, each showing what the exporter may read.
    * Pupils with a protection marking are left out unless named in `includeProtectedPupilIds`;
-   * the view says how many. Every exported plan is audited.
+   * `leftOutProtectedCount` gives how many. Every exported plan is audited.
    */
   exportPlans,
   /**

@@ -1,7 +1,7 @@
 /**
- * The mentor's pages: the IUP page with current plans, archived plans and assessments of the
- * mentees; the assessments overview; assessments of any period; and bulk plan creation for
- * selected or all mentees.
+ * The mentor's operations. The IUP page lists the mentees' current plans, archived plans and
+ * assessments. The overview shows the latest level per pupil and course. Mentors also read
+ * assessments of any period and create plans for selected or all mentees.
  *
  * @since 0.1.0
  */
@@ -24,9 +24,10 @@ import {
 } from "@iupkit/core"
 import { Context, Effect, Layer, Schema } from "effect"
 import { type Bound, bindOperations } from "./internal/bind.js"
-import { instantRange, resolveWindow } from "./internal/period.js"
+import { instantRange, type PeriodInput, resolveWindow } from "./internal/period.js"
 import { openSession, type Session } from "./internal/session.js"
 import {
+  byName,
   byStartDescending,
   coursesById,
   courseSummaryOf,
@@ -49,7 +50,7 @@ const decodeIncluded = decodeInput(Schema.Array(PersonId), "includeProtectedPupi
 const menteesOf = (session: Session) =>
   Effect.flatMap(Directory, (directory) => directory.menteesOf(session.actor.personId, session.today))
 
-const assessmentsOfMentees = (session: Session, pupilIds: ReadonlyArray<PersonId>, period: unknown) =>
+const assessmentsOfMentees = (session: Session, pupilIds: ReadonlyArray<PersonId>, period: PeriodInput | undefined) =>
   Effect.gen(function*() {
     const window = yield* resolveWindow(session, period)
     if (pupilIds.length === 0) return { window, entries: [] }
@@ -58,7 +59,7 @@ const assessmentsOfMentees = (session: Session, pupilIds: ReadonlyArray<PersonId
     return { window, entries: yield* readableEntryViews(session, entries) }
   })
 
-const page = (actor: Actor, period?: unknown) =>
+const page = (actor: Actor, period?: PeriodInput) =>
   Effect.gen(function*() {
     const session = yield* openSession(actor)
     const menteeIds = yield* menteesOf(session)
@@ -75,9 +76,7 @@ const page = (actor: Actor, period?: unknown) =>
     const templates = templatesOfferedToMentor(yield* Effect.flatMap(TemplateStore, (store) => store.list()), organisations)
     return {
       mentor: summaryOf(people, session.actor.personId),
-      mentees: menteeIds
-        .map((id) => summaryOf(people, id))
-        .toSorted((a, b) => `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")),
+      mentees: menteeIds.map((id) => summaryOf(people, id)).toSorted(byName),
       currentPlans: summaries.filter((plan) => !plan.archived),
       archivedPlans: summaries.filter((plan) => plan.archived),
       assessments: entries,
@@ -90,7 +89,7 @@ const page = (actor: Actor, period?: unknown) =>
     } satisfies MentorPageView
   })
 
-const assessments = (actor: Actor, period?: unknown) =>
+const assessments = (actor: Actor, period?: PeriodInput) =>
   Effect.gen(function*() {
     const session = yield* openSession(actor)
     return yield* assessmentsOfMentees(session, yield* menteesOf(session), period)
@@ -98,7 +97,7 @@ const assessments = (actor: Actor, period?: unknown) =>
 
 const overview = (
   actor: Actor,
-  options: { readonly period?: unknown; readonly includeProtectedPupilIds?: ReadonlyArray<string> } = {}
+  options: { readonly period?: PeriodInput; readonly includeProtectedPupilIds?: ReadonlyArray<string> } = {}
 ) =>
   Effect.gen(function*() {
     const session = yield* openSession(actor)
@@ -149,7 +148,7 @@ const overview = (
     }
     return {
       window,
-      pupils: result.pupilIds.map((id) => summaryOf(people, id)),
+      pupils: result.pupilIds.map((id) => summaryOf(people, id)).toSorted(byName),
       courses: result.courseIds.map((id) => courseSummaryOf(courses, id)),
       cells,
       unsupportedCourses: [...result.unsupportedCourses].map(([courseId, support]) => ({ courseId, support })),
@@ -157,7 +156,10 @@ const overview = (
     } satisfies MentorOverviewView
   })
 
-const createPlans = (actor: Actor, request: { readonly pupilIds: ReadonlyArray<string> | "all"; readonly plan: unknown }) =>
+const createPlans = (
+  actor: Actor,
+  request: { readonly pupilIds: ReadonlyArray<string> | "all"; readonly plan: typeof PlanInput.Encoded }
+) =>
   Effect.gen(function*() {
     const decoded = yield* decodeBulk(request)
     const session = yield* openSession(actor)

@@ -81,14 +81,17 @@ const plansOfPupil = (actor: Actor, pupilId: string) =>
     return plans.map((plan) => planSummary(session, plan, summaryOf(people, id))).toSorted(byStartDescending)
   })
 
-const createPlans = (actor: Actor, request: { readonly pupilIds: ReadonlyArray<string>; readonly plan: unknown }) =>
+const createPlans = (
+  actor: Actor,
+  request: { readonly pupilIds: ReadonlyArray<string>; readonly plan: typeof PlanInput.Encoded }
+) =>
   Effect.gen(function*() {
     const decoded = yield* decodeCreate(request)
     const session = yield* openSession(actor)
     return yield* insertPlans(session, decoded.pupilIds, decoded.plan)
   })
 
-const updateHeader = (actor: Actor, planId: string, expectedVersion: number, patch: unknown) =>
+const updateHeader = (actor: Actor, planId: string, expectedVersion: number, patch: typeof PlanHeaderPatch.Encoded) =>
   Effect.gen(function*() {
     const id = yield* decodePlanId(planId)
     const version = yield* decodeVersion(expectedVersion)

@@ -25,21 +25,16 @@ import { existingAssessment } from "./internal/assessments.js"
 import { type Bound, bindOperations } from "./internal/bind.js"
 import { pupilSection } from "./internal/pupilPage.js"
 import { audit, forbidden, notFound, openSession } from "./internal/session.js"
-import { coursesById, entryView, peopleById, scalesById, summaryOf } from "./internal/views.js"
+import { byName, coursesById, entryView, peopleById, scalesById, summaryOf } from "./internal/views.js"
 import type { GuardianPageView, PupilPageView } from "./Views.js"
 
-const decodeSelfAssessment = decodeInput(
-  Schema.Struct({
+const SelfAssessmentWrite = Schema.Struct({
     assessmentId: AssessmentId,
     expectedVersion: Schema.NullOr(Version),
     level: Schema.NullOr(Schema.String),
     comment: BodyText
-  }),
-  "selfAssessment"
-)
-
-const byName = (a: { readonly familyName: string; readonly givenName: string }, b: typeof a) =>
-  `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")
+})
+const decodeSelfAssessment = decodeInput(SelfAssessmentWrite, "selfAssessment")
 
 const pupilPage = (actor: Actor) =>
   Effect.gen(function*() {
@@ -63,7 +58,7 @@ const guardianPage = (actor: Actor) =>
     } satisfies GuardianPageView
   })
 
-const selfAssess = (actor: Actor, request: unknown) =>
+const selfAssess = (actor: Actor, request: typeof SelfAssessmentWrite.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeSelfAssessment(request)
     const session = yield* openSession(actor)

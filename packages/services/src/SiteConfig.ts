@@ -79,6 +79,9 @@ export const makeSiteConfig = (options: SiteConfigOptions = {}): Effect.Effect<S
     }
   })
 
+// Built once: making a named zone constructs an Intl formatter, too slow to repeat per operation.
+const defaultSiteConfig = Effect.runSync(Effect.cached(Effect.orDie(makeSiteConfig())))
+
 /**
  * A layer of site settings.
  *
@@ -96,5 +99,5 @@ export const layerSiteConfig = (options: SiteConfigOptions = {}): Layer.Layer<Si
  */
 export const currentSiteConfig: Effect.Effect<SiteConfigService> = Effect.flatMap(
   Effect.serviceOption(SiteConfig),
-  Option.match({ onNone: () => Effect.orDie(makeSiteConfig()), onSome: Effect.succeed })
+  Option.match({ onNone: () => defaultSiteConfig, onSome: Effect.succeed })
 )

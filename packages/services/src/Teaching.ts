@@ -1,7 +1,8 @@
 /**
- * The teacher's course page and assessments: create, edit, retitle and delete assessments in
- * courses the teacher teaches; write a level and comment per pupil (autosave); set one level for
- * several pupils at once; and read the current published plans of the course's pupils.
+ * The teacher's course page and assessments. Teachers create, edit, retitle and delete
+ * assessments in the courses they teach, write a level and comment per pupil (autosave), and set
+ * one level for several pupils at once. The course page also lists the current published plans
+ * of the course's pupils.
  *
  * @since 0.1.0
  */
@@ -38,6 +39,7 @@ import { type Bound, bindOperations } from "./internal/bind.js"
 import { readablePlansOf } from "./internal/plans.js"
 import { audit, forbidden, notFound, openSession, type Session } from "./internal/session.js"
 import {
+  byName,
   coursesById,
   courseSummary,
   entryView,
@@ -53,35 +55,29 @@ const decodeCourseId = decodeInput(CourseId, "courseId")
 const decodeAssessmentId = decodeInput(AssessmentId, "assessmentId")
 const decodeVersion = decodeInput(Version, "expectedVersion")
 const decodeAssessmentInput = decodeInput(AssessmentInput, "assessment")
-const decodeAssessmentPatch = decodeInput(
-  Schema.Struct({
+const AssessmentPatchInput = Schema.Struct({
     title: Schema.optionalWith(Title, { exact: true }),
     gradingScaleId: Schema.optionalWith(Schema.NullOr(GradingScaleId), { exact: true }),
     visibleToPupils: Schema.optionalWith(Schema.Boolean, { exact: true }),
     selfAssessmentEnabled: Schema.optionalWith(Schema.Boolean, { exact: true })
-  }),
-  "patch"
-)
-const decodeEntryWrite = decodeInput(
-  Schema.Struct({
+})
+const decodeAssessmentPatch = decodeInput(AssessmentPatchInput, "patch")
+const TeacherEntryWrite = Schema.Struct({
     assessmentId: AssessmentId,
     pupilId: PersonId,
     expectedVersion: Schema.NullOr(Version),
     level: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }),
     comment: Schema.optionalWith(BodyText, { exact: true })
-  }),
-  "entry"
-)
-const decodeBulkLevel = decodeInput(
-  Schema.Struct({
+})
+const decodeEntryWrite = decodeInput(TeacherEntryWrite, "entry")
+const BulkLevelWrite = Schema.Struct({
     assessmentId: AssessmentId,
     level: Schema.NullOr(Schema.String),
     entries: Schema.Array(Schema.Struct({ pupilId: PersonId, expectedVersion: Schema.NullOr(Version) })).pipe(
       Schema.minItems(1, { message: () => "select at least one pupil" })
     )
-  }),
-  "levels"
-)
+})
+const decodeBulkLevel = decodeInput(BulkLevelWrite, "levels")
 
 /** A course the actor teaches; not found for anyone else. */
 const taughtCourse = (session: Session, courseId: CourseId) =>
@@ -130,7 +126,7 @@ const coursePage = (actor: Actor, courseId: string) =>
     const courses = new Map([[course.id, course]])
     const pupils = pupilIds
       .map((pupilId) => summaryOf(people, pupilId))
-      .toSorted((a, b) => `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv"))
+      .toSorted(byName)
     const plans = (yield* readablePlansOf(session, pupilIds))
       .filter((plan) => plan.published)
       .map((plan) => planSummary(session, plan, summaryOf(people, plan.pupilId)))
@@ -160,7 +156,7 @@ const coursePage = (actor: Actor, courseId: string) =>
     } satisfies CoursePageView
   })
 
-const createAssessment = (actor: Actor, input: unknown) =>
+const createAssessment = (actor: Actor, input: typeof AssessmentInput.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeAssessmentInput(input)
     const session = yield* openSession(actor)
@@ -187,7 +183,7 @@ const createAssessment = (actor: Actor, input: unknown) =>
     return { assessment, warnings: titleWarnings(assessment.title) }
   })
 
-/** Fails when an entry holds a level the new scale lacks, so a scale change never strands levels. */
+/** Fails when an entry has a level the new scale lacks, so a scale change never strands levels. */
 const checkLevelsFit = (assessment: Assessment, scale: GradingScale | null) =>
   Effect.gen(function*() {
     const entryStore = yield* EntryStore
@@ -207,7 +203,12 @@ const checkLevelsFit = (assessment: Assessment, scale: GradingScale | null) =>
     }
   })
 
-const updateAssessment = (actor: Actor, assessmentId: string, expectedVersion: number, patch: unknown) =>
+const updateAssessment = (
+  actor: Actor,
+  assessmentId: string,
+  expectedVersion: number,
+  patch: typeof AssessmentPatchInput.Encoded
+) =>
   Effect.gen(function*() {
     const id = yield* decodeAssessmentId(assessmentId)
     const version = yield* decodeVersion(expectedVersion)
@@ -269,7 +270,7 @@ const writeEntries = (session: Session, assessment: Assessment, writes: Readonly
     return written.map((entry): EntryView => entryView(entry, assessment, scales, courses, people))
   })
 
-const writeEntry = (actor: Actor, write: unknown) =>
+const writeEntry = (actor: Actor, write: typeof TeacherEntryWrite.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeEntryWrite(write)
     const session = yield* openSession(actor)
@@ -278,7 +279,7 @@ const writeEntry = (actor: Actor, write: unknown) =>
     return entry!
   })
 
-const setLevelForPupils = (actor: Actor, request: unknown) =>
+const setLevelForPupils = (actor: Actor, request: typeof BulkLevelWrite.Encoded) =>
   Effect.gen(function*() {
     const decoded = yield* decodeBulkLevel(request)
     const session = yield* openSession(actor)

@@ -4,6 +4,7 @@ import {
   type Actor,
   AssessmentStore,
   AuditLog,
+  DirectoryWriter,
   DocumentStore,
   EntryStore,
   GradingScaleStore,
@@ -15,8 +16,12 @@ import {
   TemplateStore
 } from "@iupkit/core"
 import { layerMemoryStorage } from "@iupkit/store-memory"
+import { SqliteStorage } from "@iupkit/store-sqlite"
 import { DateTime, Effect, Layer, Ref, TestClock } from "effect"
-import { layerIupServices, layerSiteConfig } from "../src/index.js"
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { layerIupServices, layerSiteConfig, type SiteConfigOptions } from "../src/index.js"
 
 const person = (id: string, givenName: string, familyName: string, protection: "none" | "confidential" = "none") => ({
   id: id as PersonId,
@@ -117,11 +122,32 @@ export const layerSequentialIds = Layer.effect(
   }))
 )
 
-/** Storage, directory, ids and every service; the stores stay reachable for snapshots. */
-export const makeTestLayer = (storage: Layer.Layer<import("../src/index.js").StoragePorts, unknown> = layerMemoryStorage) =>
+/** A SQLite file in a fresh temporary folder, with the SQL directory loaded from the roster. */
+export const layerSqliteFile = (options: SiteConfigOptions = {}) =>
+  Layer.unwrapScoped(
+    Effect.gen(function*() {
+      const folder = yield* Effect.acquireRelease(
+        Effect.promise(() => mkdtemp(join(tmpdir(), "iupkit-services-"))),
+        (path) => Effect.promise(() => rm(path, { recursive: true, force: true }))
+      )
+      const storage = SqliteStorage.layer({ filename: join(folder, "iup.db") })
+      const loadRoster = Layer.effectDiscard(Effect.flatMap(DirectoryWriter, (writer) => writer.replace(roster)))
+      return Layer.mergeAll(Layer.provideMerge(loadRoster, storage), layerSequentialIds, layerSiteConfig(options))
+    })
+  )
+
+/** Memory storage with the in-memory directory, for tests that build many worlds. */
+export const layerMemoryFixture = (options: SiteConfigOptions = {}) =>
+  Layer.mergeAll(layerMemoryStorage, layerMemoryDirectory(roster), layerSequentialIds, layerSiteConfig(options))
+
+/**
+ * Every service on a SQLite file (the default) or memory storage; the stores stay reachable for
+ * snapshots. Set IUPKIT_TEST_STORAGE=memory to run the flow tests on memory storage.
+ */
+export const makeTestLayer = (options: SiteConfigOptions = {}) =>
   Layer.provideMerge(
     layerIupServices,
-    Layer.mergeAll(storage, layerMemoryDirectory(roster), layerSequentialIds, layerSiteConfig())
+    process.env["IUPKIT_TEST_STORAGE"] === "memory" ? layerMemoryFixture(options) : layerSqliteFile(options)
   )
 
 export const atTestNow = TestClock.setTime(DateTime.toEpochMillis(testNow))

@@ -148,4 +148,18 @@ describe("plans", () => {
       const error = yield* Effect.flip(plans.plansOfPupil(as(ids.stranger), ids.p1))
       expect(error._tag).toBe("NotFoundError")
     }).pipe(Effect.provide(makeTestLayer())))
+
+  it.effect("today is the Stockholm date", () =>
+    Effect.gen(function*() {
+      const data = yield* seed
+      const plans = yield* Plans
+      // The old mentor's relation ends 2026-06-30. At 23:30 that evening in Stockholm it still holds.
+      yield* TestClock.setTime(Date.parse("2026-06-30T21:30:00Z"))
+      const evening = yield* plans.getPlan(as(ids.oldMentor), data.p1Plan.id)
+      expect(evening.id).toBe(data.p1Plan.id)
+      // Half an hour after midnight in Stockholm it is 1 July there, though still 30 June in UTC.
+      yield* TestClock.setTime(Date.parse("2026-06-30T22:30:00Z"))
+      const error = yield* Effect.flip(plans.getPlan(as(ids.oldMentor), data.p1Plan.id))
+      expect(error._tag).toBe("NotFoundError")
+    }).pipe(Effect.provide(makeTestLayer())))
 })

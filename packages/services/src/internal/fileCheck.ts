@@ -13,7 +13,7 @@ const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const accepted = "only PDF, DOC and DOCX files are accepted, recognised by their content"
 
 // A compound file (the container of DOC, XLS, PPT and MSG) is a Word document when its directory
-// names a "WordDocument" stream; directory names are stored in UTF-16LE.
+// names a "WordDocument" stream. Directory names are stored in UTF-16LE.
 const wordStreamName = Buffer.from("WordDocument", "utf16le")
 
 const rejectFile = (fileName: string, rule: string) => InvalidInputError.of("file", fileName, rule)
@@ -26,6 +26,8 @@ interface ZipSummary {
 }
 
 // Reads only the central directory: the declared sizes, never the compressed data.
+// NOTE: a zip may declare smaller sizes than its data inflates to. That is safe here only because
+// iupkit stores the bytes and never unpacks them; a host that unpacks must check again.
 const summariseZip = (bytes: Buffer, maxEntries: number): Promise<ZipSummary> =>
   new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {

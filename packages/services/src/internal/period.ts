@@ -8,19 +8,20 @@ export interface Window {
   readonly end: LocalDate
 }
 
-const decodeWindow = decodeInput(
-  Schema.UndefinedOr(
-    Schema.Struct({ start: LocalDate, end: LocalDate }).pipe(
-      Schema.filter((window) =>
-        window.end >= window.start || { path: ["end"], message: `must not be before the start ${window.start}` }
-      )
-    )
-  ),
-  "period"
+/** A chosen period of edit dates, both ends inclusive. */
+export const PeriodInput = Schema.Struct({ start: LocalDate, end: LocalDate }).pipe(
+  Schema.filter((window) =>
+    window.end >= window.start || { path: ["end"], message: `must not be before the start ${window.start}` }
+  )
 )
 
+/** A chosen period as callers write it: `YYYY-MM-DD` dates. */
+export type PeriodInput = typeof PeriodInput.Encoded
+
+const decodeWindow = decodeInput(Schema.UndefinedOr(PeriodInput), "period")
+
 /** The chosen period, or the last four months up to today in the site's zone. */
-export const resolveWindow = (session: Session, period: unknown) =>
+export const resolveWindow = (session: Session, period: PeriodInput | undefined) =>
   Effect.map(decodeWindow(period), (chosen): Window => chosen ?? defaultWindow(session.now, session.config.timeZone))
 
 /** The edit instants of a window: from the start of its first day to the start of the day after its last. */

@@ -1,4 +1,4 @@
-// What a pupil and its guardians see of one pupil: readable plans and readable assessments.
+// The section of one pupil on the pupil and guardian pages: readable plans and assessments.
 import {
   type Assessment,
   AssessmentStore,

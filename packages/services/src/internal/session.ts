@@ -1,4 +1,4 @@
-// What every operation starts from: the acting person's facts for today in the site's zone, the
+// The session every operation opens: the acting person's facts for today in the site's zone, the
 // current instant, and cached relations to pupils. Also the audit helper and the error builders.
 import {
   type Actor,

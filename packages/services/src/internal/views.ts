@@ -49,7 +49,7 @@ export const personSummary = (person: Person): PersonSummary => ({
   protected: isProtected(person)
 })
 
-// A pupil the directory no longer knows still owns its plans; it is shown without a name and
+// A pupil missing from the directory still owns its plans. It is shown without a name and
 // treated as protected, the cautious choice.
 const unknownPerson = (id: PersonId): PersonSummary => ({ id, givenName: "", familyName: "", protected: true })
 
@@ -105,6 +105,10 @@ export const planSummary = (session: Session, plan: Plan, pupil: PersonSummary):
   published: plan.published,
   archived: isArchived(plan, session.now, session.config.timeZone)
 })
+
+/** People sorted for lists: family name, then given name, in Swedish order. */
+export const byName = (a: PersonSummary, b: PersonSummary): number =>
+  `${a.familyName} ${a.givenName}`.localeCompare(`${b.familyName} ${b.givenName}`, "sv")
 
 /** Plans sorted for lists: latest start first, then title. */
 export const byStartDescending = <A extends { readonly startDate: string; readonly title: string }>(a: A, b: A): number =>
