@@ -7,10 +7,10 @@ type FormBody = Readonly<Record<string, string | ReadonlyArray<string> | undefin
 
 const bodyOf = (body: unknown): FormBody => (typeof body === "object" && body !== null ? (body as FormBody) : {})
 
-/** The first value of a field, or undefined when it is missing. */
-export const field = (body: unknown, name: string): string | undefined => {
+/** Returns the first value of a field, or "" when it is missing, which the services reject where a value is required. */
+export const field = (body: unknown, name: string): string => {
   const value = bodyOf(body)[name]
-  return typeof value === "string" ? value : value?.[0]
+  return (typeof value === "string" ? value : value?.[0]) ?? ""
 }
 
 /** Every value of a repeated field, such as checked boxes. */
@@ -23,7 +23,7 @@ export const fields = (body: unknown, name: string): ReadonlyArray<string> => {
 /** A checkbox: checked boxes send "true", unchecked ones send nothing. */
 export const checked = (body: unknown, name: string): boolean => field(body, name) === "true"
 
-/** A version field: "new" for something never written (null), else a number for the service to check. */
+/** Reads a version field: "new" for something never written (null), else a number for the service to check. */
 export const version = (body: unknown, name = "version"): number | null => {
   const value = field(body, name)
   return value === "new" ? null : Number(value)
@@ -32,5 +32,5 @@ export const version = (body: unknown, name = "version"): number | null => {
 /** An optional date input: empty means no date. */
 export const optionalDate = (body: unknown, name: string): string | null => {
   const value = field(body, name)
-  return value === undefined || value === "" ? null : value
+  return value === "" ? null : value
 }

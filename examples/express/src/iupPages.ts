@@ -37,7 +37,7 @@ const afterPost = (req: Request, res: Response, location: string, json: unknown)
   else res.redirect(303, location)
 }
 
-const emptyToNull = (value: string | undefined): string | null => (value === undefined || value === "" ? null : value)
+const emptyToNull = (value: string): string | null => (value === "" ? null : value)
 
 /** Builds the router of pages and form handlers; mount it after sign-in and CSRF middleware. */
 export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router => {
@@ -95,7 +95,7 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
   router.post("/plans/:planId/fields/:fieldId", async (req, res) => {
     const { planId, fieldId } = req.params
     const body: unknown = req.body
-    const written = await iup.plans.updateField(actorOf(req), { planId, fieldId, expectedVersion: Number(field(body, "version")), value: field(body, "value") ?? "" })
+    const written = await iup.plans.updateField(actorOf(req), { planId, fieldId, expectedVersion: Number(field(body, "version")), value: field(body, "value") })
     afterPost(req, res, routes.plan(planId as never), { version: written.version })
   })
   router.post(routes.print, async (req, res) => {
@@ -135,7 +135,7 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
       ...req.params,
       expectedVersion: version(body),
       level: emptyToNull(field(body, "level")),
-      comment: field(body, "comment") ?? ""
+      comment: field(body, "comment")
     })
     afterPost(req, res, routes.course(entry.course.id), { version: entry.version })
   })
@@ -151,7 +151,7 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
       assessmentId: req.params.assessmentId,
       expectedVersion: version(body),
       level: emptyToNull(field(body, "level")),
-      comment: field(body, "comment") ?? ""
+      comment: field(body, "comment")
     })
     afterPost(req, res, "/pupil", { version: entry.version })
   })

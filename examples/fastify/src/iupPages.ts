@@ -45,8 +45,6 @@ const afterPost = (request: FastifyRequest, reply: FastifyReply, location: strin
 
 const actorOf = (request: FastifyRequest): { readonly personId: PersonId } => ({ personId: requireActor(request).personId })
 
-type Params = Readonly<Record<string, string>>
-
 /** Registers the pages and form handlers; every one needs a signed-in actor. */
 export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = async (fastify, options) => {
   const { iup } = options
@@ -57,7 +55,7 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
     reply.type(autosaveScript.mediaType).header("cache-control", "public, max-age=3600").send(assetContent(autosaveScript)))
 
   fastify.get(routes.mentorPage, async (request, reply) => {
-    const query = request.query as Params
+    const query = request.query as Readonly<Record<string, string | undefined>>
     const period = query.start !== undefined && query.end !== undefined ? { start: query.start, end: query.end } : undefined
     return sendHtml(reply, renderMentorPage(await iup.mentoring.page(actorOf(request), period), renderOptions(request, reply)))
   })
@@ -68,12 +66,12 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
   fastify.get("/guardian", async (request, reply) =>
     sendHtml(reply, renderGuardianPage(await iup.guardians.page(actorOf(request)), renderOptions(request, reply))))
   fastify.get("/plans/:planId", async (request, reply) => {
-    const { planId } = request.params as Params
-    return sendHtml(reply, renderPlanPage(await iup.plans.getPlan(actorOf(request), planId!), renderOptions(request, reply)))
+    const { planId } = request.params as { readonly planId: string }
+    return sendHtml(reply, renderPlanPage(await iup.plans.getPlan(actorOf(request), planId), renderOptions(request, reply)))
   })
   fastify.get("/courses/:courseId", async (request, reply) => {
-    const { courseId } = request.params as Params
-    return sendHtml(reply, renderCoursePage(await iup.teaching.coursePage(actorOf(request), courseId!), renderOptions(request, reply)))
+    const { courseId } = request.params as { readonly courseId: string }
+    return sendHtml(reply, renderCoursePage(await iup.teaching.coursePage(actorOf(request), courseId), renderOptions(request, reply)))
   })
 
   const post = (url: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
@@ -87,24 +85,24 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
     return reply.redirect(routes.mentorPage, 303)
   })
   post("/plans/:planId/header", async (request, reply) => {
-    const { planId } = request.params as Params
+    const { planId } = request.params as { readonly planId: string }
     const body = request.body
     const patch = { title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate"), published: checked(body, "published") }
-    const updated = await iup.plans.updateHeader(actorOf(request), planId!, Number(field(body, "version")), patch)
+    const updated = await iup.plans.updateHeader(actorOf(request), planId, Number(field(body, "version")), patch)
     return afterPost(request, reply, routes.plan(updated.plan.id), { version: updated.headerVersion })
   })
   post("/plans/:planId/delete", async (request, reply) => {
-    const { planId } = request.params as Params
-    await iup.plans.deletePlan(actorOf(request), planId!)
+    const { planId } = request.params as { readonly planId: string }
+    await iup.plans.deletePlan(actorOf(request), planId)
     return reply.redirect(routes.mentorPage, 303)
   })
   post("/plans/:planId/fields/:fieldId", async (request, reply) => {
-    const { planId, fieldId } = request.params as Params
+    const { planId, fieldId } = request.params as { readonly planId: string; readonly fieldId: string }
     const written = await iup.plans.updateField(actorOf(request), {
-      planId: planId!,
-      fieldId: fieldId!,
+      planId: planId,
+      fieldId: fieldId,
       expectedVersion: Number(field(request.body, "version")),
-      value: field(request.body, "value") ?? ""
+      value: field(request.body, "value")
     })
     return afterPost(request, reply, routes.plan(planId as never), { version: written.version })
   })
@@ -122,40 +120,40 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
   })
 
   post("/courses/:courseId/assessments", async (request, reply) => {
-    const { courseId } = request.params as Params
+    const { courseId } = request.params as { readonly courseId: string }
     const body = request.body
     const scale = field(body, "gradingScaleId")
     await iup.teaching.createAssessment(actorOf(request), {
       courseId,
       title: field(body, "title"),
-      gradingScaleId: scale === undefined || scale === "" ? null : scale,
+      gradingScaleId: scale === "" ? null : scale,
       visibleToPupils: checked(body, "visibleToPupils"),
       selfAssessmentEnabled: checked(body, "selfAssessmentEnabled")
     })
     return reply.redirect(routes.course(courseId as never), 303)
   })
   post("/assessments/:assessmentId", async (request, reply) => {
-    const { assessmentId } = request.params as Params
+    const { assessmentId } = request.params as { readonly assessmentId: string }
     const body = request.body
     const patch = { title: field(body, "title"), visibleToPupils: checked(body, "visibleToPupils"), selfAssessmentEnabled: checked(body, "selfAssessmentEnabled") }
-    const updated = await iup.teaching.updateAssessment(actorOf(request), assessmentId!, Number(field(body, "version")), patch)
+    const updated = await iup.teaching.updateAssessment(actorOf(request), assessmentId, Number(field(body, "version")), patch)
     return reply.redirect(routes.course(updated.assessment.courseId), 303)
   })
   post("/assessments/:assessmentId/entries/:pupilId", async (request, reply) => {
-    const { assessmentId, pupilId } = request.params as Params
+    const { assessmentId, pupilId } = request.params as { readonly assessmentId: string; readonly pupilId: string }
     const body = request.body
     const level = field(body, "level")
     const entry = await iup.teaching.writeEntry(actorOf(request), {
       assessmentId,
       pupilId,
       expectedVersion: version(body),
-      level: level === undefined || level === "" ? null : level,
-      comment: field(body, "comment") ?? ""
+      level: level === "" ? null : level,
+      comment: field(body, "comment")
     })
     return afterPost(request, reply, routes.course(entry.course.id), { version: entry.version })
   })
   post("/assessments/:assessmentId/levels", async (request, reply) => {
-    const { assessmentId } = request.params as Params
+    const { assessmentId } = request.params as { readonly assessmentId: string }
     const body = request.body
     const level = field(body, "level")
     const entries = fields(body, "pupilIds").map((pupilId) => ({ pupilId, expectedVersion: version(body, `version.${pupilId}`) }))
@@ -163,14 +161,14 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
     return reply.redirect(written[0] === undefined ? routes.home : routes.course(written[0].course.id), 303)
   })
   post("/assessments/:assessmentId/self-assessment", async (request, reply) => {
-    const { assessmentId } = request.params as Params
+    const { assessmentId } = request.params as { readonly assessmentId: string }
     const body = request.body
     const level = field(body, "level")
     const entry = await iup.pupils.selfAssess(actorOf(request), {
       assessmentId,
       expectedVersion: version(body),
-      level: level === undefined || level === "" ? null : level,
-      comment: field(body, "comment") ?? ""
+      level: level === "" ? null : level,
+      comment: field(body, "comment")
     })
     return afterPost(request, reply, "/pupil", { version: entry.version })
   })
