@@ -42,8 +42,8 @@ const urlWithSearchPath = (url: string, schema: string): string => {
 }
 
 /**
- * A SQL client for the database, with the schema created and first on every connection's search
- * path.
+ * Builds a SQL client for the database that creates the schema and puts it first on every
+ * connection's search path.
  *
  * @category layers
  * @since 0.1.0
@@ -59,8 +59,17 @@ export const layerClient = (config: PostgresStorageConfig): Layer.Layer<SqlClien
       })
     )
   }
+  let connectionUrl: string
+  try {
+    connectionUrl = schema === undefined ? url : urlWithSearchPath(url, schema)
+  } catch {
+    // The URL itself stays out of the message because it may hold a password.
+    return Layer.fail(
+      new StorageError({ operation: "PostgresStorage.open", reason: "invalid connection URL; expected postgres://user@host:port/database" })
+    )
+  }
   const pool = PgClient.layer({
-    url: Redacted.make(schema === undefined ? url : urlWithSearchPath(url, schema)),
+    url: Redacted.make(connectionUrl),
     maxConnections: config.maxConnections ?? 10
   })
   return Layer.effect(

@@ -1,7 +1,7 @@
 /**
- * What differs between the databases iupkit runs on, declared as data. The shared stores read
- * these capabilities instead of branching on the database's name, so a new dialect is one more
- * record.
+ * Dialect capabilities: the differences between the databases iupkit runs on, declared as data.
+ * The shared stores read these records instead of branching on the database's name, so a new
+ * dialect is one more record.
  *
  * @since 0.1.0
  */
@@ -52,6 +52,11 @@ export interface SqlDialect {
    * the write lock already does.
    */
   readonly migrationLockStatement: string | null
+  /**
+   * Statements that make a table reject UPDATE and DELETE, so the audit log stays append-only even
+   * for code that bypasses the stores.
+   */
+  readonly appendOnlyStatements: (table: string) => ReadonlyArray<string>
   /** Builds the query builder over the current SQL client. */
   readonly makeKysely: Effect.Effect<Db, never, SqlClient>
 }
@@ -72,12 +77,16 @@ export const sqliteDialect: SqlDialect = {
   // A guarded update matching no row still takes the write lock, and changes nothing.
   writeLockStatement: "UPDATE schema_version SET version = version WHERE 0 = 1",
   migrationLockStatement: null,
+  appendOnlyStatements: (table) =>
+    ["UPDATE", "DELETE"].map((operation) =>
+      `CREATE TRIGGER ${table}_no_${operation.toLowerCase()} BEFORE ${operation} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`
+    ),
   makeKysely: SqliteKysely.make<Database>()
 }
 
 /**
- * PostgreSQL 12 or newer. The wire protocol numbers bind parameters with 16 bits, so one statement
- * carries at most 65,535.
+ * PostgreSQL (tested with version 15). The wire protocol counts bind parameters in 16 bits, so one
+ * statement carries at most 65,535.
  *
  * @category dialects
  * @since 0.1.0
@@ -91,5 +100,9 @@ export const postgresDialect: SqlDialect = {
   writeLockStatement: null,
   // Two processes starting at once would otherwise both see an old version and both migrate.
   migrationLockStatement: "SELECT pg_advisory_xact_lock(7134001)",
+  appendOnlyStatements: (table) => [
+    `CREATE FUNCTION ${table}_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
+    `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_reject_change()`
+  ],
   makeKysely: PgKysely.make<Database>()
 }

@@ -23,6 +23,19 @@ export interface StatementFaults {
   failAt: number | null
   /** Whether the failing statement fails with a SqlError or dies with a defect. */
   mode: "fail" | "die"
+  /** When set, every statement run is appended here, for tests that inspect the SQL (EXPLAIN). */
+  log: Array<RecordedStatement> | null
+}
+
+/**
+ * A statement as the client received it.
+ *
+ * @category faults
+ * @since 0.1.0
+ */
+export interface RecordedStatement {
+  readonly sql: string
+  readonly params: ReadonlyArray<unknown>
 }
 
 /**
@@ -31,7 +44,7 @@ export interface StatementFaults {
  * @category faults
  * @since 0.1.0
  */
-export const makeStatementFaults = (): StatementFaults => ({ statements: 0, failAt: null, mode: "fail" })
+export const makeStatementFaults = (): StatementFaults => ({ statements: 0, failAt: null, mode: "fail", log: null })
 
 /**
  * Wraps a client so that every statement run through `unsafe` (which Kysely and the iupkit stores
@@ -49,6 +62,7 @@ export const withStatementFaults = (client: SqlClient, faults: StatementFaults):
         const statement = target.unsafe(sql, params)
         return Effect.suspend(() => {
           faults.statements += 1
+          faults.log?.push({ sql, params: params ?? [] })
           if (faults.statements !== faults.failAt) return statement
           const message = `injected fault at statement ${faults.statements}`
           return faults.mode === "die" ? Effect.die(new Error(message)) : Effect.fail(new SqlError({ message, cause: new Error(message) }))

@@ -1,7 +1,7 @@
 /**
- * Ordered, versioned schema migrations. The `schema_version` table records each applied version;
- * running the migrations again applies only the missing ones, and a database whose schema is
- * newer than this code is rejected before anything is touched.
+ * Ordered, versioned schema migrations. The `schema_version` table records each applied version,
+ * so running the migrations again applies only the missing ones. A database whose schema is newer
+ * than this code is rejected before anything is touched.
  *
  * @since 0.1.0
  */
@@ -21,7 +21,7 @@ import type { StorageError } from "@iupkit/core"
 export interface Migration {
   readonly version: number
   readonly name: string
-  readonly up: (db: Db, dialect: SqlDialect) => Effect.Effect<void, unknown>
+  readonly up: (db: Db, dialect: SqlDialect) => Effect.Effect<void, unknown, SqlClient>
 }
 
 /**

@@ -113,7 +113,7 @@ export interface SqlStorageOptions {
 
 /**
  * A layer providing every store, the transactor and the directory over the SQL client in context,
- * migrating the schema first unless told not to.
+ * migrating the schema first unless `migrate` is false.
  *
  * @category layers
  * @since 0.1.0

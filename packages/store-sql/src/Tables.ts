@@ -1,8 +1,8 @@
 /**
- * Table types of the iupkit schema, for Kysely. Conventions shared by both dialects: instants are
- * ISO 8601 text in UTC with milliseconds (`2026-03-02T09:00:00.000Z`), which sorts as time does;
- * calendar dates are `YYYY-MM-DD` text; booleans are integers 0 and 1; lists that change as a
- * whole (template fields, scale steps, field roles) are JSON text.
+ * Table types of the iupkit schema, for Kysely. Both dialects store instants as ISO 8601 text in
+ * UTC with milliseconds (`2026-03-02T09:00:00.000Z`), which sorts as time does, and calendar dates
+ * as `YYYY-MM-DD` text. Booleans are integers 0 and 1. Lists that change as a whole (template
+ * fields, scale steps, field roles) are JSON text.
  *
  * @since 0.1.0
  */

@@ -9,7 +9,7 @@ import { SqliteClient } from "@effect/sql-sqlite-node"
 import { SqlClient } from "@effect/sql/SqlClient"
 import { StorageError } from "@iupkit/core"
 import { layerSqlStorage, type SchemaTooNewError, sqliteDialect, type StorageServices } from "@iupkit/store-sql"
-import { Effect, Layer } from "effect"
+import { Cause, Effect, Layer } from "effect"
 
 /**
  * Configuration of a SQLite database.
@@ -38,16 +38,22 @@ export const layerClient = (config: SqliteStorageConfig): Layer.Layer<SqlClient,
     SqlClient,
     Effect.gen(function*() {
       const sql = yield* SqlClient
-      // Each client holds a single connection, so these per-connection settings last its lifetime.
+      // Each client has a single connection, so these per-connection settings last its lifetime.
       yield* sql.unsafe("PRAGMA foreign_keys = ON")
       yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(config.busyTimeoutMillis ?? 5000))}`)
       return sql
     })
   ).pipe(
     Layer.provide(SqliteClient.layer({ filename: config.filename })),
-    Layer.catchAll((error) =>
-      Layer.fail(new StorageError({ operation: "SqliteStorage.open", reason: `${config.filename}: ${error.message}` }))
-    )
+    // better-sqlite3 throws when it cannot open the file (a missing directory, no permission), and
+    // the throw surfaces as a defect. Here it always means bad configuration, so it becomes an error.
+    Layer.catchAllCause((cause) => {
+      const error = Cause.squash(cause)
+      const reason = error instanceof Error ? error.message : String(error)
+      return Layer.fail(
+        new StorageError({ operation: "SqliteStorage.open", reason: `cannot open ${config.filename}: ${reason}; check the path and its permissions` })
+      )
+    })
   )
 
 /**

@@ -6,3 +6,5 @@
  */
 export * from "./conformance/index.js"
 export * from "./fixtures.js"
+export * from "./arbitraries.js"
+export * from "./world.js"

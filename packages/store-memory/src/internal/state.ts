@@ -54,19 +54,19 @@ export const makeStorage: Effect.Effect<Storage> = Effect.gen(function*() {
   const write = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.flatMap(FiberRef.get(inTransaction), (held) => (held ? effect : lock.withPermits(1)(effect)))
 
+  // Failure, defect and interruption all restore the state the transaction started from.
+  const restoringOnFailure = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    Effect.flatMap(Ref.get(state), (snapshot) =>
+      effect.pipe(
+        Effect.locally(inTransaction, true),
+        Effect.onExit((exit) => (exit._tag === "Failure" ? Ref.set(state, snapshot) : Effect.void))
+      ))
+
+  // A nested call runs inside the outer one's lock and, like a SQL savepoint, undoes only its own
+  // writes when it fails; the outer transaction still decides about everything.
   const withTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-    Effect.flatMap(FiberRef.get(inTransaction), (held) => {
-      // A nested call joins the outer transaction, which alone decides to keep or restore.
-      if (held) return effect
-      return lock.withPermits(1)(
-        Effect.flatMap(Ref.get(state), (snapshot) =>
-          effect.pipe(
-            Effect.locally(inTransaction, true),
-            // Failure, defect and interruption all restore the state the transaction started from.
-            Effect.onExit((exit) => (exit._tag === "Failure" ? Ref.set(state, snapshot) : Effect.void))
-          ))
-      )
-    })
+    Effect.flatMap(FiberRef.get(inTransaction), (held) =>
+      held ? restoringOnFailure(effect) : lock.withPermits(1)(restoringOnFailure(effect)))
 
   return { state, write, withTransaction }
 })

@@ -5,7 +5,7 @@ import type { Db, SqlDialect } from "../Dialect.js"
 import { storageError } from "./errors.js"
 import type { StorageError } from "@iupkit/core"
 
-/** What every SQL store is built from. */
+/** The query builder, client and dialect every SQL store is built from. */
 export interface SqlContext {
   readonly db: Db
   readonly sql: SqlClient

@@ -19,8 +19,8 @@ import { chunks, operation, run, selectInChunks, type SqlContext, writeTransacti
 
 type Any = any
 
-// A relation holds on a day from its start date to its end date, both inclusive; dates are
-// zero-padded ISO text, so text comparison orders them.
+// A relation is active from its start date to its end date, both inclusive. Dates are
+// zero-padded ISO text, so comparing the text compares the dates.
 const activeOn = (on: LocalDate) => sql<boolean>`start_date <= ${on} and (end_date is null or end_date >= ${on})`
 
 const distinct = <A>(items: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(items)]

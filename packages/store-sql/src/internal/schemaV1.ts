@@ -1,3 +1,4 @@
+import { SqlClient } from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 import type { Db, SqlDialect } from "../Dialect.js"
 
@@ -135,6 +136,8 @@ export const createSchemaV1 = (db: Db, dialect: SqlDialect) =>
     for (const column of ["actor_id", "target_id", "pupil_id"] as const) {
       yield* db.schema.createIndex(`audit_log_by_${column}`).on("audit_log").columns([column, "at"])
     }
+    const sql = yield* SqlClient
+    for (const statement of dialect.appendOnlyStatements("audit_log")) yield* sql.unsafe(statement)
 
     yield* db.schema
       .createTable("people")

@@ -9,6 +9,7 @@ import { planTests } from "./plans.js"
 import { recordTests } from "./records.js"
 import type { ConformanceCapability, ConformanceServices } from "./shared.js"
 import { transactionTests } from "./transactions.js"
+import { worldTests } from "./worlds.js"
 
 export type { ConformanceCapability, ConformanceServices } from "./shared.js"
 
@@ -64,5 +65,6 @@ export const runStorageConformance = (
     transactionTests(section)
     concurrencyTests(section)
     directoryTests(section)
+    worldTests(section)
   })
 }

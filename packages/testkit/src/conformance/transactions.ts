@@ -58,7 +58,8 @@ export const transactionTests = ({ id, it }: Section) => {
           return Effect.fail("stop" as const)
         }))
       )
-      expect(Either.isLeft(result) && result.left).toBe("stop")
+      expect(Either.isLeft(result)).toBe(true)
+      expect(Either.isLeft(result) ? result.left : undefined).toBe("stop")
       yield* nothingWritten(ids!)
     }))
 
@@ -89,6 +90,22 @@ export const transactionTests = ({ id, it }: Section) => {
         )
       )
       yield* nothingWritten(ids!)
+    }))
+
+  it.effect("failed nested transaction undoes only itself", () =>
+    Effect.gen(function*() {
+      const transactor = yield* Transactor
+      const templates = yield* TemplateStore
+      const kept = templateFixture(id<TemplateId>("template"))
+      const undone = templateFixture(id<TemplateId>("template"))
+      yield* transactor.withTransaction(
+        Effect.gen(function*() {
+          yield* templates.insert(kept)
+          yield* Effect.either(transactor.withTransaction(Effect.zipRight(templates.insert(undone), Effect.fail("inner" as const))))
+        })
+      )
+      expect(Option.isSome(yield* templates.get(kept.id))).toBe(true)
+      expect(Option.isNone(yield* templates.get(undone.id))).toBe(true)
     }))
 
   it.effect("text round-trips unchanged", () =>
