@@ -106,6 +106,9 @@ const validateConfig = (config: Ss12000ClientConfig): Effect.Effect<URL, Invalid
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     return Effect.fail(InvalidInputError.of("baseUrl", config.baseUrl, "must be an absolute http or https URL"))
   }
+  if (url.search !== "" || url.hash !== "") {
+    return Effect.fail(InvalidInputError.of("baseUrl", config.baseUrl, "must not contain a query or a fragment; the client adds its own query"))
+  }
   for (const [field, value] of [["pageSize", config.pageSize], ["maxRetries", config.maxRetries], ["maxPages", config.maxPages]] as const) {
     const min = field === "maxRetries" ? 0 : 1
     if (value !== undefined && (!Number.isInteger(value) || value < min)) {

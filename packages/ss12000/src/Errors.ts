@@ -133,6 +133,27 @@ export class Ss12000FileError extends Schema.TaggedError<Ss12000FileError>("@iup
 }
 
 /**
+ * An import would remove a larger share of the directory's people than allowed, which more often
+ * means a misconfigured or failing source (an empty list, a token that sees one school) than a
+ * real change. Nothing was imported.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class Ss12000RemovalLimitError extends Schema.TaggedError<Ss12000RemovalLimitError>(
+  "@iupkit/ss12000/Ss12000RemovalLimitError"
+)("Ss12000RemovalLimitError", {
+  peopleBefore: Schema.Number,
+  peopleRemoved: Schema.Number,
+  maxRemovedShare: Schema.Number
+}) {
+  override get message(): string {
+    const percent = (share: number) => `${Math.round(share * 100)}%`
+    return `The SS 12000 import would remove ${this.peopleRemoved} of ${this.peopleBefore} people (${percent(this.peopleRemoved / this.peopleBefore)}), more than the allowed ${percent(this.maxRemovedShare)}; check the source, or raise maxRemovedShare to import anyway. Nothing was imported`
+  }
+}
+
+/**
  * Any failure of reading SS 12000 data.
  *
  * @category errors

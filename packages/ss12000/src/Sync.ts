@@ -8,7 +8,7 @@
 import { type Administration, DirectoryWriter, type Person, type Roster, type StorageError } from "@iupkit/core"
 import { Clock, Duration, Effect, Option } from "effect"
 import { Ss12000Cache } from "./Cache.js"
-import type { Ss12000Error } from "./Errors.js"
+import { type Ss12000Error, Ss12000RemovalLimitError } from "./Errors.js"
 import { type SkippedReference, toRoster } from "./Mapping.js"
 import { type DeletedIds, emptyData, type EntityKind, entityKinds, noDeletions, type Ss12000Data } from "./Model.js"
 import type { Ss12000Changes, Ss12000Source } from "./Source.js"
@@ -28,11 +28,18 @@ export interface ImportOptions {
    */
   readonly administrations?: "keep" | ReadonlyArray<Administration>
   /**
-   * How far before the last sync's start an incremental sync reads changes from, to cover a
-   * clock difference between the host and the SS 12000 server. Objects read twice give the same
-   * result. Default 5 minutes.
+   * How far before the last sync's start an incremental sync reads changes, to cover objects
+   * modified while that sync was reading and a small clock difference. Objects read twice give
+   * the same result. Default 5 minutes.
    */
   readonly overlap?: Duration.DurationInput
+  /**
+   * Largest share (0 to 1) of the directory's people one import may remove. An import that would
+   * remove more fails with {@link Ss12000RemovalLimitError} and changes nothing, because an empty
+   * or partial answer from the source would otherwise empty the directory. Default 0.5; 1
+   * turns the check off.
+   */
+  readonly maxRemovedShare?: number
 }
 
 /**
@@ -119,18 +126,31 @@ const rosterCounts = (roster: Roster): ImportReport["roster"] => ({
   administrations: roster.administrations.length
 })
 
+const checkRemovals = (previous: Roster, next: Roster, maxRemovedShare: number) => {
+  const kept = new Set<string>(next.people.map((person) => person.id))
+  const removed = previous.people.filter((person) => !kept.has(person.id)).length
+  return previous.people.length > 0 && removed / previous.people.length > maxRemovedShare
+    ? Effect.fail(new Ss12000RemovalLimitError({ peopleBefore: previous.people.length, peopleRemoved: removed, maxRemovedShare }))
+    : Effect.void
+}
+
 // Replaces the directory, then saves the cache: a cache that is never ahead of the directory
 // means a failed save only makes the next sync read the same changes again.
 const commit = (
   data: Ss12000Data,
   syncedAt: string,
   options: ImportOptions
-): Effect.Effect<{ readonly roster: Roster; readonly skipped: ReadonlyArray<SkippedReference> }, StorageError, DirectoryWriter | Ss12000Cache> =>
+): Effect.Effect<
+  { readonly roster: Roster; readonly skipped: ReadonlyArray<SkippedReference> },
+  StorageError | Ss12000RemovalLimitError,
+  DirectoryWriter | Ss12000Cache
+> =>
   Effect.gen(function*() {
     const writer = yield* DirectoryWriter
     const cache = yield* Ss12000Cache
     const previous = yield* writer.snapshot()
     const result = assemble(data, previous, options)
+    yield* checkRemovals(previous, result.roster, options.maxRemovedShare ?? 0.5)
     yield* writer.replace(result.roster)
     yield* cache.save({ syncedAt, data })
     if (result.skipped.length > 0) {
@@ -140,6 +160,28 @@ const commit = (
     }
     return result
   })
+
+/**
+ * Computes the instant an incremental sync reads changes after: the last sync's start by the
+ * host's clock minus the overlap, or the latest `meta.modified` among the cached objects if that
+ * is earlier. The second is on the server's own clock, so no change is lost when that clock runs
+ * behind the host's. After a quiet period it also keeps the last bulk change from being read again.
+ *
+ * @category sync
+ * @since 0.1.0
+ */
+export const changesAfter = (
+  cache: { readonly syncedAt: string; readonly data: Ss12000Data },
+  overlapMillis: number
+): string => {
+  let latestModified = Number.NEGATIVE_INFINITY
+  for (const kind of entityKinds) {
+    for (const item of cache.data[kind]) latestModified = Math.max(latestModified, Date.parse(item.meta.modified))
+  }
+  const fromLastStart = Date.parse(cache.syncedAt) - overlapMillis
+  const after = latestModified === Number.NEGATIVE_INFINITY ? fromLastStart : Math.min(fromLastStart, latestModified)
+  return new Date(after).toISOString()
+}
 
 const startTime = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
 
@@ -153,9 +195,10 @@ const startTime = Effect.map(Clock.currentTimeMillis, (millis) => new Date(milli
 export const fullImport = <R>(
   source: Ss12000Source<R>,
   options: ImportOptions = {}
-): Effect.Effect<ImportReport, Ss12000Error | StorageError, R | DirectoryWriter | Ss12000Cache> =>
+): Effect.Effect<ImportReport, Ss12000Error | Ss12000RemovalLimitError | StorageError, R | DirectoryWriter | Ss12000Cache> =>
   Effect.gen(function*() {
     const syncedAt = yield* startTime
+    yield* Effect.logInfo("SS 12000 full import started").pipe(Effect.annotateLogs({ source: source.name }))
     // A list that changes while it is paged can return an object twice; the later copy wins.
     const data = applyChanges(emptyData, { changed: yield* source.readAll, deleted: noDeletions })
     const result = yield* commit(data, syncedAt, options)
@@ -184,15 +227,18 @@ export const fullImport = <R>(
 export const incrementalSync = <R>(
   source: Ss12000Source<R>,
   options: ImportOptions = {}
-): Effect.Effect<ImportReport, Ss12000Error | StorageError, R | DirectoryWriter | Ss12000Cache> =>
+): Effect.Effect<ImportReport, Ss12000Error | Ss12000RemovalLimitError | StorageError, R | DirectoryWriter | Ss12000Cache> =>
   Effect.gen(function*() {
     const cache = yield* Ss12000Cache
     const cached = yield* cache.load()
-    if (Option.isNone(cached)) return yield* fullImport(source, options)
+    if (Option.isNone(cached)) {
+      yield* Effect.logInfo("SS 12000 cache is empty; running a full import instead of an incremental sync")
+      return yield* fullImport(source, options)
+    }
 
     const syncedAt = yield* startTime
-    const overlap = Duration.toMillis(options.overlap ?? "5 minutes")
-    const changedAfter = new Date(Date.parse(cached.value.syncedAt) - overlap).toISOString()
+    const changedAfter = changesAfter(cached.value, Duration.toMillis(options.overlap ?? "5 minutes"))
+    yield* Effect.logInfo("SS 12000 incremental sync started").pipe(Effect.annotateLogs({ source: source.name, changedAfter }))
     const changes = yield* source.readChanges(changedAfter)
     const data = applyChanges(cached.value.data, changes)
     const result = yield* commit(data, syncedAt, options)

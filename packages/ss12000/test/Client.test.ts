@@ -175,10 +175,20 @@ describe("client", () => {
       expect(later.persons).toEqual([])
     }))
 
-  it.effect("rejects a base URL that is not http", () =>
+  it.effect("rejects invalid settings", () =>
     Effect.gen(function*() {
-      const layer = layerClient(clientConfig("ftp://example.invalid/v2.0")).pipe(Layer.provide(FetchHttpClient.layer))
-      const error = yield* Effect.flip(Effect.provide(Ss12000Client, layer))
-      expect(error.message).toContain("baseUrl")
+      const cases = [
+        [{ baseUrl: "ftp://example.invalid/v2.0" }, "Invalid baseUrl: must be an absolute http or https URL"],
+        [{ baseUrl: "not a url" }, "Invalid baseUrl: must be an absolute http or https URL"],
+        [{ baseUrl: "https://example.invalid/v2.0?tenant=1" }, "Invalid baseUrl: must not contain a query"],
+        [{ pageSize: 0 }, "Invalid pageSize: must be a whole number of at least 1"],
+        [{ maxRetries: -1 }, "Invalid maxRetries: must be a whole number of at least 0"]
+      ] as const
+      for (const [settings, message] of cases) {
+        const config = { ...clientConfig("https://example.invalid/v2.0"), ...settings }
+        const layer = layerClient(config).pipe(Layer.provide(FetchHttpClient.layer))
+        const error = yield* Effect.flip(Effect.provide(Ss12000Client, layer))
+        expect(error.message).toContain(message)
+      }
     }))
 })

@@ -10,7 +10,7 @@ import {
 } from "@iupkit/core"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { apiSource, fullImport, incrementalSync, Ss12000Cache } from "../src/index.js"
+import { apiSource, changesAfter, emptyData, fullImport, incrementalSync, Ss12000Cache, type Ss12000Data } from "../src/index.js"
 import { activity, adult, day, duty, group, importLayer, org, pupil, staff, startMockServer, token } from "./support/school.js"
 
 
@@ -158,6 +158,27 @@ describe("incremental sync from the API", () => {
       expect(server.requests.some((request) => request.path === "/deletedEntities" && request.params.has("after"))).toBe(true)
     }))
 
+  it.scopedLive("follows a server clock behind the host", () =>
+    Effect.gen(function*() {
+      const server = yield* startMockServer
+      yield* Effect.gen(function*() {
+        yield* fullImport(apiSource)
+        // The server's clock runs an hour behind: its timestamps for new changes are earlier than
+        // the host's start of the last sync.
+        server.clockOffsetMillis = -60 * 60 * 1000
+        server.update("persons", pupil.alva, (alva) => {
+          alva.givenName = "Alvina"
+        })
+        server.remove("persons", pupil.noah)
+        const report = yield* incrementalSync(apiSource)
+        expect(report.objectsRead).toBe(1)
+        const directory = yield* Directory
+        const alva = yield* directory.person(id(pupil.alva))
+        expect(Option.map(alva, (p) => p.givenName)).toEqual(Option.some("Alvina"))
+        expect(Option.isNone(yield* directory.person(id(pupil.noah)))).toBe(true)
+      }).pipe(Effect.provide(importLayer(server.url)))
+    }))
+
   it.scopedLive("runs a full import when no cache exists", () =>
     Effect.gen(function*() {
       const server = yield* startMockServer
@@ -211,6 +232,28 @@ describe("failed import", () => {
     }))
 })
 
+describe("removal limit", () => {
+  it.scopedLive("rejects an import emptying the directory", () =>
+    Effect.gen(function*() {
+      const server = yield* startMockServer
+      yield* Effect.gen(function*() {
+        yield* fullImport(apiSource)
+        const writer = yield* DirectoryWriter
+        const before = yield* writer.snapshot()
+        const persons = server.data.persons
+        server.data.persons = persons.filter((person) => person.id === staff.karin)
+
+        const error = yield* Effect.flip(fullImport(apiSource))
+        expect(error._tag).toBe("Ss12000RemovalLimitError")
+        expect(error.message).toContain("would remove 8 of 9 people (89%), more than the allowed 50%")
+        expect(yield* writer.snapshot()).toEqual(before)
+
+        const report = yield* fullImport(apiSource, { maxRemovedShare: 1 })
+        expect(report.roster.people).toBe(1)
+      }).pipe(Effect.provide(importLayer(server.url)))
+    }))
+})
+
 describe("full import of repeated objects", () => {
   it.scopedLive("keeps one copy of each object", () =>
     Effect.gen(function*() {
@@ -225,4 +268,37 @@ describe("full import of repeated objects", () => {
       expect(copies.map((person) => person.givenName)).toEqual(["Alvina"])
       expect(roster.guardianships.filter((guardianship) => guardianship.pupilId === pupil.alva).length).toBe(1)
     }))
+})
+
+describe("changes after", () => {
+  const withModified = (...modified: ReadonlyArray<string>): Ss12000Data => ({
+    ...emptyData,
+    syllabuses: modified.map((stamp, index) => ({
+      id: `s${index}`,
+      meta: { created: stamp, modified: stamp },
+      schoolType: "GR",
+      subjectName: "Matematik",
+      official: true
+    }))
+  })
+  const fiveMinutes = 5 * 60 * 1000
+
+  it("uses the last start minus the overlap", () => {
+    const data = withModified("2026-03-10T09:58:00Z", "2026-03-10T09:59:30Z")
+    expect(changesAfter({ syncedAt: "2026-03-10T10:00:00Z", data }, fiveMinutes)).toBe("2026-03-10T09:55:00.000Z")
+  })
+
+  it("uses the latest modification when earlier", () => {
+    const data = withModified("2026-03-01T06:00:00+01:00", "2026-02-01T06:00:00Z")
+    expect(changesAfter({ syncedAt: "2026-03-10T10:00:00Z", data }, fiveMinutes)).toBe("2026-03-01T05:00:00.000Z")
+  })
+
+  it("ignores modifications in the future", () => {
+    const data = withModified("2099-01-01T00:00:00Z")
+    expect(changesAfter({ syncedAt: "2026-03-10T10:00:00Z", data }, fiveMinutes)).toBe("2026-03-10T09:55:00.000Z")
+  })
+
+  it("uses the last start without objects", () => {
+    expect(changesAfter({ syncedAt: "2026-03-10T10:00:00Z", data: emptyData }, 0)).toBe("2026-03-10T10:00:00.000Z")
+  })
 })

@@ -75,22 +75,29 @@ export class MockSs12000Server {
     this.faults.set(path, [...(this.faults.get(path) ?? []), ...faults])
   }
 
+  /** Offset of the server's clock from the host's, to test clocks that disagree. */
+  clockOffsetMillis = 0
+
+  private now(): string {
+    return new Date(Date.now() + this.clockOffsetMillis).toISOString()
+  }
+
   /** Changes an object and stamps it modified now, as a real server would. */
   update(kind: Kind, id: string, change: (object: Json) => void): void {
     const object = this.data[kind].find((item) => item.id === id)
     if (object === undefined) throw new Error(`No ${kind} object ${id} in the mock server`)
     change(object)
-    object.meta = { ...object.meta, modified: new Date().toISOString() }
+    object.meta = { ...object.meta, modified: this.now() }
   }
 
   add(kind: Kind, object: Omit<Json, "meta">): void {
-    const now = new Date().toISOString()
+    const now = this.now()
     this.data[kind].push({ ...object, meta: { created: now, modified: now } } as Json)
   }
 
   remove(kind: Kind, id: string): void {
     this.data[kind] = this.data[kind].filter((item) => item.id !== id)
-    this.deletions.push({ kind, id, at: new Date().toISOString() })
+    this.deletions.push({ kind, id, at: this.now() })
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
