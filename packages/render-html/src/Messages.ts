@@ -41,8 +41,6 @@ export interface Messages {
   readonly saveConflict: string
   readonly empty: string
   readonly notSet: string
-  readonly yes: string
-  readonly no: string
 
   // Plans in lists and headers
   readonly currentPlans: string
@@ -58,7 +56,6 @@ export interface Messages {
   readonly draft: string
   readonly archived: string
   readonly periodText: (start: string, end: string | null) => string
-  readonly openPlan: (title: string) => string
 
   // Assessments and entries
   readonly assessments: string
@@ -94,6 +91,7 @@ export interface Messages {
   readonly endDate: string
   readonly endDateHint: string
   readonly createPlansSubmit: string
+  readonly planDetails: string
   readonly printAndExport: string
   readonly selectPlan: (title: string, pupil: string) => string
   readonly printSelected: string
@@ -107,7 +105,6 @@ export interface Messages {
   readonly noMatchedEntries: string
   readonly fields: string
   readonly noFields: string
-  readonly fieldLastEdited: (when: string) => string
   readonly editField: (heading: string) => string
   readonly editHeader: string
   readonly publishPlan: string
@@ -121,6 +118,7 @@ export interface Messages {
   readonly documentSource: (source: "upload" | "import") => string
   readonly archivedReadOnly: string
   readonly allPlansOfPupil: (pupil: string) => string
+  readonly plansTitle: string
 
   // Course page
   readonly coursePageTitle: (course: string) => string
@@ -157,6 +155,7 @@ export interface Messages {
   readonly overviewUnsupportedStepCount: (course: string, stepCount: number, supported: ReadonlyArray<number>) => string
   readonly overviewNoScale: (course: string) => string
   readonly overviewNoTable: string
+  readonly overviewLeftOutProtected: (count: number) => string
 
   // Pupil and guardian pages
   readonly pupilPageTitle: string
@@ -166,7 +165,6 @@ export interface Messages {
   readonly yourSelfAssessment: string
   readonly selfAssessmentFormFor: (assessment: string) => string
   readonly saveSelfAssessment: string
-  readonly guardianPageTitle: string
   readonly yourChildren: string
   readonly plansOf: (child: string) => string
   readonly assessmentsOf: (child: string) => string
@@ -259,8 +257,6 @@ export const sv: Messages = {
   saveConflict: "Någon annan har ändrat texten. Ladda om sidan innan du fortsätter.",
   empty: "(tomt)",
   notSet: "–",
-  yes: "Ja",
-  no: "Nej",
 
   currentPlans: "Aktuella planer",
   archivedPlans: "Arkiverade planer",
@@ -275,7 +271,6 @@ export const sv: Messages = {
   draft: "Utkast (inte publicerad)",
   archived: "Arkiverad",
   periodText: (start, end) => (end === null ? `från ${start}` : `${start} – ${end}`),
-  openPlan: (title) => `Öppna planen ${title}`,
 
   assessments: "Skriftliga omdömen",
   noAssessments: "Det finns inga omdömen.",
@@ -309,6 +304,7 @@ export const sv: Messages = {
   endDate: "Slutdatum",
   endDateHint: "Valfritt men rekommenderat, till exempel dagen då nästa plan börjar.",
   createPlansSubmit: "Skapa planerna",
+  planDetails: "Planens titel, mall och period",
   printAndExport: "Skriv ut eller exportera",
   selectPlan: (title, pupil) => `Välj ${title} för ${pupil}`,
   printSelected: "Skriv ut valda",
@@ -321,7 +317,6 @@ export const sv: Messages = {
   noMatchedEntries: "Inga omdömen har ändrats under planens period.",
   fields: "Planering",
   noFields: "Du kan inte läsa något fält i planen.",
-  fieldLastEdited: (when) => `Senast ändrat ${when}`,
   editField: (heading) => `Text för ${heading}`,
   editHeader: "Ändra planen",
   publishPlan: "Publicerad (synlig för elev och vårdnadshavare)",
@@ -335,6 +330,7 @@ export const sv: Messages = {
   documentSource: (source) => (source === "upload" ? "uppladdad fil" : "från tidigare IUP-verktyg"),
   archivedReadOnly: "Planen är arkiverad och kan bara läsas. Flytta slutdatumet för att göra den aktuell igen.",
   allPlansOfPupil: (pupil) => `Alla planer för ${pupil}`,
+  plansTitle: "Planer",
 
   coursePageTitle: (course) => `Omdömen i ${course}`,
   newAssessment: "Nytt omdöme",
@@ -373,6 +369,8 @@ export const sv: Messages = {
     `${course}: omdömet har ingen bedömningsskala (bara text), så det finns ingen nivå att visa. Öppna kursens omdömen för att läsa kommentarerna.`,
   overviewNoTable:
     "Ingen tabell visas eftersom ingen kurs under perioden har en bedömningsskala som översikten kan visa.",
+  overviewLeftOutProtected: (count) =>
+    `${svPlural(count, "elev", "elever")} med skyddade personuppgifter visas inte. Välj eleven med namn för att se den.`,
 
   pupilPageTitle: "Min IUP",
   myPlans: "Mina planer",
@@ -381,7 +379,6 @@ export const sv: Messages = {
   yourSelfAssessment: "Din självskattning",
   selfAssessmentFormFor: (assessment) => `Självskattning för ${assessment}`,
   saveSelfAssessment: "Spara självskattningen",
-  guardianPageTitle: "IUP",
   yourChildren: "Dina barn",
   plansOf: (child) => `Planer för ${child}`,
   assessmentsOf: (child) => `Omdömen för ${child}`,
@@ -484,8 +481,6 @@ export const en: Messages = {
   saveConflict: "Someone else has changed this text. Reload the page before you go on.",
   empty: "(empty)",
   notSet: "–",
-  yes: "Yes",
-  no: "No",
 
   currentPlans: "Current plans",
   archivedPlans: "Archived plans",
@@ -500,7 +495,6 @@ export const en: Messages = {
   draft: "Draft (not published)",
   archived: "Archived",
   periodText: (start, end) => (end === null ? `from ${start}` : `${start} – ${end}`),
-  openPlan: (title) => `Open the plan ${title}`,
 
   assessments: "Written assessments",
   noAssessments: "There are no assessments.",
@@ -534,6 +528,7 @@ export const en: Messages = {
   endDate: "End date",
   endDateHint: "Optional but recommended, for example the day the next plan starts.",
   createPlansSubmit: "Create the plans",
+  planDetails: "Title, template and period of the plans",
   printAndExport: "Print or export",
   selectPlan: (title, pupil) => `Select ${title} for ${pupil}`,
   printSelected: "Print selected",
@@ -546,7 +541,6 @@ export const en: Messages = {
   noMatchedEntries: "No assessments were edited in the plan's period.",
   fields: "Plan",
   noFields: "You cannot read any field of this plan.",
-  fieldLastEdited: (when) => `Last edited ${when}`,
   editField: (heading) => `Text for ${heading}`,
   editHeader: "Change the plan",
   publishPlan: "Published (visible to the pupil and guardians)",
@@ -560,6 +554,7 @@ export const en: Messages = {
   documentSource: (source) => (source === "upload" ? "uploaded file" : "from an earlier IUP tool"),
   archivedReadOnly: "This plan is archived and read-only. Move its end date to make it current again.",
   allPlansOfPupil: (pupil) => `All plans of ${pupil}`,
+  plansTitle: "Plans",
 
   coursePageTitle: (course) => `Assessments in ${course}`,
   newAssessment: "New assessment",
@@ -598,6 +593,8 @@ export const en: Messages = {
     `${course}: the assessment has no grading scale (text only), so there is no level to show. Open the course's assessments to read the comments.`,
   overviewNoTable:
     "No table is shown because no course in this period has a grading scale the overview can show.",
+  overviewLeftOutProtected: (count) =>
+    `${enPlural(count, "pupil", "pupils")} with protected personal data ${count === 1 ? "is" : "are"} not shown. Select the pupil by name to see them.`,
 
   pupilPageTitle: "My IUP",
   myPlans: "My plans",
@@ -606,7 +603,6 @@ export const en: Messages = {
   yourSelfAssessment: "Your self-assessment",
   selfAssessmentFormFor: (assessment) => `Self-assessment for ${assessment}`,
   saveSelfAssessment: "Save the self-assessment",
-  guardianPageTitle: "IUP",
   yourChildren: "Your children",
   plansOf: (child) => `Plans of ${child}`,
   assessmentsOf: (child) => `Assessments of ${child}`,

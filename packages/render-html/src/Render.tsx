@@ -13,6 +13,7 @@ import type {
   MentorOverviewView,
   MentorPageView,
   PersonSummary,
+  PlanSummary,
   PlanView,
   PupilPageView,
   TemplateSummary
@@ -27,6 +28,7 @@ import { BulkCreateForm, MentorPage } from "./pages/MentorPage.js"
 import { OverviewPage } from "./pages/OverviewPage.js"
 import { PlanPage } from "./pages/PlanPage.js"
 import { PrintPage } from "./pages/PrintPage.js"
+import { PupilPlansPage } from "./pages/PupilPlansPage.js"
 import { GuardianPage, PupilPage } from "./pages/PupilPages.js"
 import { type RenderOptions, resolveOptions } from "./RenderOptions.js"
 
@@ -67,6 +69,16 @@ export const renderBulkCreateForm = (
  */
 export const renderPlanPage = (view: PlanView, options?: RenderOptions): string =>
   renderDocument(<PlanPage view={view} />, options)
+
+/**
+ * Renders every plan of one pupil the reader may read, current and archived, from the list the
+ * plans service's `plansOfPupil` returns.
+ *
+ * @category pages
+ * @since 0.1.0
+ */
+export const renderPupilPlansPage = (plans: ReadonlyArray<PlanSummary>, options?: RenderOptions): string =>
+  renderDocument(<PupilPlansPage plans={plans} />, options)
 
 /**
  * Renders the teacher's course page.

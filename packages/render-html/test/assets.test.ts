@@ -13,7 +13,7 @@ describe("assets", () => {
   it("styles focus and print page breaks", () => {
     const css = assetContent(stylesheet)
     expect(css).toMatch(/:focus-visible\s*\{[^}]*outline: 3px solid/)
-    expect(css).toMatch(/@media print[\s\S]*\.print-plan \{ break-before: page; \}/)
+    expect(css).toMatch(/@media print[\s\S]*\.print-plan \{ break-after: page;/)
   })
 
   it("keeps user-visible text out of the script", () => {

@@ -8,7 +8,8 @@ import {
   renderOverviewPage,
   renderPlanPage,
   renderPrintPage,
-  renderPupilPage
+  renderPupilPage,
+  renderPupilPlansPage
 } from "@iupkit/render-html"
 import { Either } from "effect"
 import * as fc from "fast-check"
@@ -77,6 +78,7 @@ const renderAll = (texts: Texts): ReadonlyArray<readonly [string, string]> => {
     ["overview", renderOverviewPage(f.overview, options)],
     ["overview without table", renderOverviewPage(f.overviewUnsupportedOnly, options)],
     ["pupil", renderPupilPage(f.pupilPage, options)],
+    ["pupil plans", renderPupilPlansPage([...f.mentorPage.currentPlans, ...f.mentorPage.archivedPlans], options)],
     ["guardian, one child", renderGuardianPage(f.guardianOneChild, options)],
     ["guardian, two children", renderGuardianPage(f.guardianTwoChildren, options)],
     ["print", Either.getOrThrow(renderPrintPage(f.exportOf(2), options))]

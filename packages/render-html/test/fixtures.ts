@@ -192,7 +192,7 @@ export const fixtures = (t: Texts = swedishTexts) => {
     visibleToPupils: true,
     selfAssessmentEnabled: true,
     version: version(5),
-    warnings: [{ _tag: "TitleNamesNoTerm", title: t.assessmentTitle }],
+    warnings: [],
     rows: [
       { pupil, entry: entry(pupil) },
       { pupil: other, entry: null }
@@ -208,8 +208,9 @@ export const fixtures = (t: Texts = swedishTexts) => {
       {
         ...courseAssessment,
         id: "assessment-2" as AssessmentId,
+        title: t.otherCourseName,
         scale: null,
-        warnings: [],
+        warnings: [{ _tag: "TitleNamesNoTerm", title: t.otherCourseName }],
         rows: [{ pupil, entry: entry(pupil, { assessmentId: "assessment-2" as AssessmentId, level: null, scaleSteps: null }) }]
       }
     ],
@@ -249,7 +250,8 @@ export const fixtures = (t: Texts = swedishTexts) => {
     ],
     unsupportedCourses: [
       { courseId: otherCourse.id, support: { _tag: "unsupportedStepCount", stepCount: 4, supportedStepCounts: [2, 3, 6] } }
-    ]
+    ],
+    leftOutProtectedCount: 0
   }
 
   const overviewUnsupportedOnly: MentorOverviewView = {

@@ -85,3 +85,54 @@ export const unlabelledControls = (root: Node): Array<Element> => {
     return id === undefined || !labelled.has(id)
   })
 }
+
+/**
+ * The body a browser would send for a form: its own controls and those naming it in a `form`
+ * attribute, checked boxes only, each select's selected option. `fill` sets values by control id
+ * first; `check` ticks boxes and radios by id.
+ */
+export const submitForm = (
+  root: Node,
+  form: Element,
+  edits: { readonly fill?: Record<string, string>; readonly check?: ReadonlyArray<string> } = {}
+): Record<string, string | Array<string>> => {
+  const formId = attr(form, "id")
+  const inside = new Set(elements(form))
+  const controls = elements(root).filter((element) => {
+    if (!["input", "select", "textarea"].includes(element.tagName)) return false
+    const owner = attr(element, "form")
+    return owner === undefined ? inside.has(element) : owner === formId
+  })
+  const body: Record<string, string | Array<string>> = {}
+  const add = (name: string, value: string) => {
+    const current = body[name]
+    body[name] = current === undefined ? value : [...(Array.isArray(current) ? current : [current]), value]
+  }
+  const checkedIds = new Set(edits.check ?? [])
+  const radioGroupsTicked = new Set(
+    controls.filter((control) => checkedIds.has(attr(control, "id") ?? "") && attr(control, "type") === "radio").map((control) => attr(control, "name"))
+  )
+  for (const control of controls) {
+    const name = attr(control, "name")
+    if (name === undefined) continue
+    const id = attr(control, "id") ?? ""
+    const filled = edits.fill?.[id]
+    if (control.tagName === "textarea") {
+      add(name, filled ?? text(control).replace(/^\n/, ""))
+    } else if (control.tagName === "select") {
+      const options = query(control, "option")
+      const chosen = filled ?? attr(options.find((option) => attr(option, "selected") !== undefined) ?? options[0]!, "value") ?? ""
+      add(name, chosen)
+    } else {
+      const type = attr(control, "type") ?? "text"
+      if (type === "checkbox" || type === "radio") {
+        const ticked =
+          checkedIds.has(id) || (attr(control, "checked") !== undefined && !(type === "radio" && radioGroupsTicked.has(name)))
+        if (ticked) add(name, attr(control, "value") ?? "on")
+      } else {
+        add(name, filled ?? attr(control, "value") ?? "")
+      }
+    }
+  }
+  return body
+}

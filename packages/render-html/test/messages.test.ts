@@ -45,7 +45,6 @@ describe("message catalogue", () => {
     expect(same.toSorted()).toEqual([
       "messages.fieldNames.value",
       "messages.fileSize",
-      "messages.guardianPageTitle",
       "messages.invalidInput",
       "messages.notSet",
       "messages.period",

@@ -15,7 +15,8 @@ import {
   renderOverviewPage,
   renderPlanPage,
   renderPrintPage,
-  renderPupilPage
+  renderPupilPage,
+  renderPupilPlansPage
 } from "@iupkit/render-html"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
@@ -84,6 +85,7 @@ describe("mentor page", () => {
     expect(text(entries)).toContain("Åsa Öberg")
     expect(text(entries)).toContain("Ängla Lindqvist")
     expect(text(entries)).toContain("Godtagbara kunskaper 2")
+    expect(text(page)).toContain("Omdömen ändrade 4 augusti 2026 – 4 december 2026")
     const windowForm = one(query(page, "form", { method: "get" }), "window form")
     expect(attr(one(query(windowForm, "input", { name: "start" }), "start"), "value")).toBe("2026-08-04")
   })
@@ -243,7 +245,10 @@ describe("course page", () => {
   })
 
   it("shows a title warning", () => {
-    expect(text(one(query(scaled!, "ul", { class: "warnings" }), "warnings"))).toContain("anger ingen termin")
+    expect(text(one(query(unscaled!, "ul", { class: "warnings" }), "warnings"))).toBe(
+      "Titeln ”Matematik 7A” anger ingen termin. Skriv till exempel ”Omdöme HT 2026” så att det syns vilken period omdömet gäller."
+    )
+    expect(query(scaled!, "ul", { class: "warnings" })).toHaveLength(0)
   })
 
   it("leaves levels out without a scale", () => {
@@ -291,6 +296,13 @@ describe("mentor overview", () => {
       )
     )
     expect(text(page)).toContain("Matematik 7A: the assessment has no grading scale")
+  })
+
+  it("says how many protected pupils are hidden", () => {
+    const page = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 2 }))
+    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte.")
+    const none = parseDocument(renderOverviewPage(f.overview))
+    expect(text(none)).not.toContain("skyddade personuppgifter")
   })
 
   it("says when nothing was edited", () => {
@@ -414,6 +426,7 @@ describe("markup rules", () => {
     ["overview", (locale) => renderOverviewPage(f.overview, { locale })],
     ["pupil", (locale) => renderPupilPage(f.pupilPage, { locale, ...csrf })],
     ["guardian", (locale) => renderGuardianPage(f.guardianTwoChildren, { locale })],
+    ["pupil plans", (locale) => renderPupilPlansPage(f.mentorPage.archivedPlans, { locale })],
     ["print", (locale) => Either.getOrThrow(renderPrintPage(f.exportOf(2), { locale }))],
     ["error", (locale) => renderErrorPage(new NotFoundError({ kind: "plan", id: "x" }), { locale })]
   ]

@@ -11,6 +11,7 @@
  *
  * @since 0.1.0
  */
+/// <reference path="./internal/fontkit.d.ts" />
 import * as fontkit from "fontkit"
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"

@@ -1,5 +1,5 @@
 import { ExportLimitExceededError, type PersonId } from "@iupkit/core"
-import { exportPdfStream, renderExportPdf } from "@iupkit/render-pdf"
+import { exportPdfStream, PdfRenderError, renderExportPdf } from "@iupkit/render-pdf"
 import type { ExportView, PlanView } from "@iupkit/services"
 import { Chunk, Effect, Either, Stream } from "effect"
 import type { Readable } from "node:stream"
@@ -115,6 +115,22 @@ describe("pdf export", () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(started.length).toBeLessThan(100)
+  })
+
+  it("ends the stream with a layout error", async () => {
+    const readable = render(f.exportOf(3), {
+      onPlanStart: (index) => {
+        if (index === 1) throw new Error("progress reporter failed")
+      }
+    })
+    const error = await collect(readable).then(
+      () => undefined,
+      (cause: unknown) => cause
+    )
+    expect(error).toBeInstanceOf(PdfRenderError)
+    expect(error).toMatchObject({ reason: "laying out the PDF failed" })
+    const failed = await Effect.runPromise(Effect.flip(Stream.runDrain(exportPdfStream(f.exportOf(2), { onPlanStart: () => { throw new Error("x") } }))))
+    expect(failed._tag).toBe("PdfRenderError")
   })
 
   it("replaces characters the font lacks", async () => {

@@ -138,7 +138,7 @@ export const PlanTable = (props: {
   if (props.plans.length === 0) return <p class="empty">{props.emptyText}</p>
   return (
     <table class="plans">
-      <caption>{props.caption}</caption>
+      <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
           {props.selectForm === undefined ? null : <th scope="col">{messages.select}</th>}
@@ -207,7 +207,7 @@ export const EntryTable = (props: {
   if (props.entries.length === 0) return <p class="empty">{props.emptyText}</p>
   return (
     <table class="entries">
-      <caption>{props.caption}</caption>
+      <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
           {props.showPupil ? <th scope="col">{messages.pupil}</th> : null}

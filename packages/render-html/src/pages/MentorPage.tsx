@@ -1,7 +1,7 @@
 import { exportLimit } from "@iupkit/core"
 import type { MentorPageView, PersonSummary, TemplateSummary } from "@iupkit/services"
-import { fullName } from "../Format.js"
-import { DateText, EntryTable, Name, Page, PlanTable, PostForm, useOptions } from "../internal/components.js"
+import { formatDate, fullName } from "../Format.js"
+import { EntryTable, Name, Page, PlanTable, PostForm, useOptions } from "../internal/components.js"
 
 const printFormId = "plan-selection"
 
@@ -42,7 +42,7 @@ export const BulkCreateForm = (props: {
         </fieldset>
       </fieldset>
       <fieldset>
-        <legend>{messages.createPlans}</legend>
+        <legend>{messages.planDetails}</legend>
         <div class="field">
           <label for="plan-template">{messages.template}</label>
           <select id="plan-template" name="templateId" required aria-describedby="plan-template-fields">
@@ -155,11 +155,7 @@ export const MentorPage = (props: { readonly view: MentorPageView }) => {
 
       <section aria-labelledby="assessments">
         <h2 id="assessments">{messages.assessments}</h2>
-        <p>
-          <DateText date={view.window.start} />
-          {" – "}
-          <DateText date={view.window.end} />
-        </p>
+        <p>{messages.entriesInWindow(formatDate(view.window.start, messages), formatDate(view.window.end, messages))}</p>
         <WindowForm window={view.window} action={routes.mentorPage} />
         <EntryTable
           entries={view.assessments}

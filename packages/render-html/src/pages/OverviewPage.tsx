@@ -42,7 +42,7 @@ const OverviewTable = (props: { readonly view: MentorOverviewView; readonly cour
   const cells = new Map(props.view.cells.map((cell) => [`${cell.pupilId}|${cell.courseId}`, cell]))
   return (
     <table class="overview">
-      <caption>{messages.overviewTitle}</caption>
+      <caption class="visually-hidden">{messages.overviewTitle}</caption>
       <thead>
         <tr>
           <th scope="col">{messages.pupil}</th>
@@ -87,6 +87,9 @@ export const OverviewPage = (props: { readonly view: MentorOverviewView }) => {
       <header class="page-header">
         <h1>{messages.overviewTitle}</h1>
         <p>{messages.overviewWindow(formatDate(view.window.start, messages), formatDate(view.window.end, messages))}</p>
+        {view.leftOutProtectedCount > 0 ? (
+          <p class="notice notice-warning">{messages.overviewLeftOutProtected(view.leftOutProtectedCount)}</p>
+        ) : null}
       </header>
       {shownCourses.length > 0 ? (
         <OverviewTable view={view} courses={shownCourses} />

@@ -116,32 +116,39 @@ export const DocumentList = (props: { readonly documents: ReadonlyArray<Document
 
 /**
  * The header form. Fields: `title`, `startDate`, `endDate` (may be empty), `published` (present
- * when checked) and `version` (the header version).
+ * when checked) and `version` (the header version). An archived plan accepts only a new end date,
+ * so its form has `endDate` and `version` alone.
  */
 const HeaderForm = (props: { readonly plan: PlanView }) => {
   const { messages, routes } = useOptions()
   const { plan } = props
   return (
-    <details class="plan-header-edit">
+    <details class="plan-header-edit" open={plan.archived}>
       <summary>{messages.editHeader}</summary>
       <PostForm action={routes.updatePlanHeader(plan.id)} class="header-form">
         <input type="hidden" name="version" value={String(plan.headerVersion)} />
-        <div class="field">
-          <label for="header-title">{messages.planTitle}</label>
-          <input type="text" id="header-title" name="title" value={plan.title} required maxLength={200} />
-        </div>
-        <div class="field">
-          <label for="header-start">{messages.startDate}</label>
-          <input type="date" id="header-start" name="startDate" value={plan.startDate} required />
-        </div>
+        {plan.archived ? null : (
+          <>
+            <div class="field">
+              <label for="header-title">{messages.planTitle}</label>
+              <input type="text" id="header-title" name="title" value={plan.title} required maxLength={200} />
+            </div>
+            <div class="field">
+              <label for="header-start">{messages.startDate}</label>
+              <input type="date" id="header-start" name="startDate" value={plan.startDate} required />
+            </div>
+          </>
+        )}
         <div class="field">
           <label for="header-end">{messages.endDate}</label>
           <input type="date" id="header-end" name="endDate" value={plan.endDate ?? ""} />
         </div>
-        <div class="choice">
-          <input type="checkbox" id="header-published" name="published" value="true" checked={plan.published} />
-          <label for="header-published">{messages.publishPlan}</label>
-        </div>
+        {plan.archived ? null : (
+          <div class="choice">
+            <input type="checkbox" id="header-published" name="published" value="true" checked={plan.published} />
+            <label for="header-published">{messages.publishPlan}</label>
+          </div>
+        )}
         <button type="submit">{messages.saveHeader}</button>
       </PostForm>
     </details>
