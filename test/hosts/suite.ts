@@ -562,7 +562,22 @@ export const hostSuite = (host: HostUnderTest): void => {
         const planIds = Array.from({ length: 101 }, (_, index): readonly [string, string] => ["planIds", `plan-${index}`])
         const response = await submit(jar, "/plans/print", [["_csrf", hiddenCsrf(html)], ...planIds])
         expect(response.status).toBe(422)
-        expect(await response.text()).toContain("högst 100 planer")
+        expect(await response.text()).toContain("högst 100")
+      })
+
+      it("explains a missing plan per language", async () => {
+        const jar = await signIn(people.mentor)
+        const swedish = await page(jar, "/plans/plan-missing")
+        expect(swedish.response.status).toBe(404)
+        expect(swedish.html).toContain("Hittades inte")
+        const english = await page(jar, "/plans/plan-missing?lang=en")
+        expect(english.html).toContain("Not found")
+      })
+
+      it("lists a pupil's plans for a teacher", async () => {
+        const { response, html } = await page(await signIn(people.mentor), `/pupils/${people.pupil}/plans`)
+        expect(response.status).toBe(200)
+        expect(html).toContain("Utvecklingssamtal HT")
       })
 
       it("shows the pupil and guardian pages", async () => {

@@ -117,7 +117,7 @@ const errorMiddleware = (demo: boolean): ErrorRequestHandler => (error, req, res
     return
   }
   const language = languageOf(req)
-  const page = problemPageText(problem, language, String(req.id))
+  const page = problemPageText(problem, error, language, String(req.id))
   const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
   res.type("html").send(renderPage({ language, title: page.title, body }))
 }

@@ -15,6 +15,7 @@ import {
   renderPlanPage,
   renderPrintPage,
   renderPupilPage,
+  renderPupilPlansPage,
   type RenderOptions,
   stylesheet
 } from "@iupkit/render-html"
@@ -70,6 +71,9 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
   })
   router.get("/plans/:planId", async (req, res) => {
     html(res, renderPlanPage(await iup.plans.getPlan(actorOf(req), req.params.planId), options(req, res)))
+  })
+  router.get("/pupils/:pupilId/plans", async (req, res) => {
+    html(res, renderPupilPlansPage(await iup.plans.plansOfPupil(actorOf(req), req.params.pupilId), options(req, res)))
   })
   router.get("/courses/:courseId", async (req, res) => {
     html(res, renderCoursePage(await iup.teaching.coursePage(actorOf(req), req.params.courseId), options(req, res)))

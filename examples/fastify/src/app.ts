@@ -90,7 +90,7 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
     // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
     if (problem.status === 401 && options.demoPeople !== undefined) return reply.redirect("/sign-in", 303)
     const language = languageOf(request)
-    const page = problemPageText(problem, language, request.id)
+    const page = problemPageText(problem, error, language, request.id)
     const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
     return reply.status(problem.status).type("text/html; charset=utf-8").send(renderPage({ language, title: page.title, body }))
   })

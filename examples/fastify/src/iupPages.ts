@@ -15,6 +15,7 @@ import {
   renderPlanPage,
   renderPrintPage,
   renderPupilPage,
+  renderPupilPlansPage,
   type RenderOptions,
   stylesheet
 } from "@iupkit/render-html"
@@ -68,6 +69,10 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
   fastify.get("/plans/:planId", async (request, reply) => {
     const { planId } = request.params as { readonly planId: string }
     return sendHtml(reply, renderPlanPage(await iup.plans.getPlan(actorOf(request), planId), renderOptions(request, reply)))
+  })
+  fastify.get("/pupils/:pupilId/plans", async (request, reply) => {
+    const { pupilId } = request.params as { readonly pupilId: string }
+    return sendHtml(reply, renderPupilPlansPage(await iup.plans.plansOfPupil(actorOf(request), pupilId), renderOptions(request, reply)))
   })
   fastify.get("/courses/:courseId", async (request, reply) => {
     const { courseId } = request.params as { readonly courseId: string }

@@ -1,6 +1,6 @@
 /**
- * The text end users read on the host's own pages (error pages, sign-in), in Swedish and
- * English. One small catalogue, so it can be swapped for the renderer's catalogue wholesale.
+ * The text end users read on the host's own pages (sign-in, start page, and errors of the host's
+ * own making), in Swedish and English. The core's errors are explained by @iupkit/render-html.
  */
 
 /** Languages the pages are written in; Swedish is the default. */
@@ -11,19 +11,10 @@ const catalogue = {
     appName: "IUP",
     badRequestTitle: "Felaktiga uppgifter",
     badRequestText: "Något i begäran var fel. Kontrollera uppgifterna och försök igen.",
-    invalidInputText: "Fältet ”{field}” är fel: {reason}.",
     unauthenticatedTitle: "Du är inte inloggad",
     unauthenticatedText: "Logga in för att fortsätta.",
-    forbiddenTitle: "Åtkomst nekad",
-    forbiddenText: "Du har inte behörighet att göra detta.",
     notFoundTitle: "Hittades inte",
     notFoundText: "Det du sökte finns inte, eller så saknar du behörighet att se det.",
-    conflictTitle: "Innehållet har ändrats",
-    conflictText: "Någon annan har sparat en ändring sedan du öppnade sidan. Ladda om sidan och gör om din ändring.",
-    exportLimitTitle: "För många planer",
-    exportLimitText: "En utskrift eller export rymmer högst {limit} planer, men {requested} valdes. Dela upp urvalet i omgångar om högst {limit}.",
-    pupilsWithoutMentorTitle: "Elever saknar mentor",
-    pupilsWithoutMentorText: "{count} elever saknar mentor. Tilldela dem mentorer, eller välj att hoppa över dem.",
     csrfTitle: "Formuläret kunde inte skickas",
     csrfText: "Formuläret var för gammalt eller kom från en annan webbplats. Ladda om sidan och försök igen.",
     internalTitle: "Något gick fel",
@@ -51,19 +42,10 @@ const catalogue = {
     appName: "IUP",
     badRequestTitle: "Invalid request",
     badRequestText: "Something in the request was wrong. Check what you entered and try again.",
-    invalidInputText: "The field “{field}” is invalid: {reason}.",
     unauthenticatedTitle: "You are not signed in",
     unauthenticatedText: "Sign in to continue.",
-    forbiddenTitle: "Access denied",
-    forbiddenText: "You are not allowed to do this.",
     notFoundTitle: "Not found",
     notFoundText: "What you looked for does not exist, or you may not see it.",
-    conflictTitle: "The content has changed",
-    conflictText: "Someone else saved a change after you opened the page. Reload the page and make your change again.",
-    exportLimitTitle: "Too many plans",
-    exportLimitText: "A print or export holds at most {limit} plans, but {requested} were selected. Split the selection into batches of at most {limit}.",
-    pupilsWithoutMentorTitle: "Pupils without a mentor",
-    pupilsWithoutMentorText: "{count} pupils have no mentor. Assign mentors to them, or choose to skip them.",
     csrfTitle: "The form could not be sent",
     csrfText: "The form was too old or came from another site. Reload the page and try again.",
     internalTitle: "Something went wrong",
