@@ -116,6 +116,20 @@ export const hostSuite = (host: HostUnderTest): void => {
       api(path, { method: "POST", body: JSON.stringify(body) }, personId)
     const planInput = () => ({ templateId: made.templateId, title: "Utvecklingssamtal HT", startDate: "2020-08-20", endDate: null })
 
+    /** Signs in through the demo page as a browser would, returning the cookies. */
+    const signIn = async (personId: string): Promise<CookieJar> => {
+      const jar = new CookieJar()
+      const form = await fetch(`${demo.url}/sign-in`)
+      jar.store(form)
+      jar.store(await fetch(`${demo.url}/sign-in`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ _csrf: hiddenCsrf(await form.text()), personId }).toString()
+      }))
+      return jar
+    }
+
     beforeAll(async () => {
       client = createIupClient({ storage: layerMemoryStorage, directory: roster })
       const bearer = await Effect.runPromise(makeJwtAuthenticator({ key: jwtSecret, issuer, audience }))
@@ -279,15 +293,7 @@ export const hostSuite = (host: HostUnderTest): void => {
       })
 
       it("requires a token on session API writes", async () => {
-        const jar = new CookieJar()
-        const form = await fetch(`${demo.url}/sign-in`)
-        jar.store(form)
-        jar.store(await fetch(`${demo.url}/sign-in`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ _csrf: hiddenCsrf(await form.text()), personId: people.mentor }).toString()
-        }))
+        const jar = await signIn(people.mentor)
         const write = (headers: Record<string, string>) =>
           fetch(`${demo.url}/api/plans/${made.secondPlanId}/fields/${made.fieldId}`, {
             method: "PUT",
@@ -462,6 +468,121 @@ export const hostSuite = (host: HostUnderTest): void => {
         const response = await post("/api/exports", { planIds: [made.planId, made.secondPlanId] })
         expect(response.status).toBe(200)
         expect(JSON.stringify(await response.json())).toContain(made.secondPlanId)
+      })
+    })
+
+    describe("pages and forms", () => {
+      const page = async (jar: CookieJar, path: string) => {
+        const response = await fetch(`${demo.url}${path}`, { headers: { cookie: jar.header() }, redirect: "manual" })
+        jar.store(response)
+        return { response, html: await response.text() }
+      }
+      const submit = (jar: CookieJar, path: string, fields: ReadonlyArray<readonly [string, string]>, accept = "text/html") =>
+        fetch(`${demo.url}${path}`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded", accept },
+          body: new URLSearchParams(fields.map(([name, value]) => [name, value])).toString()
+        })
+
+      it("sends anonymous visitors to sign-in", async () => {
+        const response = await fetch(`${demo.url}/mentor`, { redirect: "manual" })
+        expect(response.status).toBe(303)
+        expect(response.headers.get("location")).toBe("/sign-in")
+        expect((await fetch(`${plain.url}/mentor`)).status).toBe(401)
+      })
+
+      it("shows the mentor page with plans", async () => {
+        const jar = await signIn(people.mentor)
+        const { response, html } = await page(jar, "/mentor")
+        expect(response.status).toBe(200)
+        expect(response.headers.get("cache-control")).toBe("no-store")
+        expect(html).toContain("Utvecklingssamtal HT")
+        expect(html).toContain('name="_csrf"')
+        // The strict policy blocks inline script and style, so the page must not rely on them.
+        expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/)
+        expect(html).not.toMatch(/\sstyle="/)
+      })
+
+      it("saves a field without JavaScript", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, `/plans/${made.secondPlanId}`)
+        const action = `/plans/${encodeURIComponent(made.secondPlanId)}/fields/${encodeURIComponent(made.fieldId)}`
+        const formHtml = html.slice(html.indexOf(`action="${action}"`))
+        const version = /name="version" value="(\d+)"/.exec(formHtml)?.[1]
+        expect(version).toBeDefined()
+        const saved = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version!], ["value", "Öva multiplikation"]])
+        expect(saved.status).toBe(303)
+        expect(saved.headers.get("location")).toBe(`/plans/${encodeURIComponent(made.secondPlanId)}`)
+        expect((await page(jar, `/plans/${made.secondPlanId}`)).html).toContain("Öva multiplikation")
+        const autosaved = await submit(
+          jar,
+          action,
+          [["_csrf", hiddenCsrf(html)], ["version", String(Number(version) + 1)], ["value", "Öva division"]],
+          "application/json"
+        )
+        expect(autosaved.status).toBe(200)
+        expect(await autosaved.json()).toEqual({ version: Number(version) + 2 })
+      })
+
+      it("rejects a form without its token", async () => {
+        const jar = await signIn(people.mentor)
+        const response = await submit(jar, `/plans/${made.secondPlanId}/fields/${made.fieldId}`, [["version", "1"], ["value", "x"]])
+        expect(response.status).toBe(403)
+      })
+
+      it("creates plans from the bulk form", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, "/mentor")
+        const response = await submit(jar, "/plans", [
+          ["_csrf", hiddenCsrf(html)],
+          ["selection", "chosen"],
+          ["pupilIds", people.secondPupil],
+          ["templateId", made.templateId],
+          ["title", "Utvecklingssamtal VT"],
+          ["startDate", "2021-01-10"],
+          ["endDate", "2021-06-15"]
+        ])
+        expect(response.status).toBe(303)
+        expect((await page(jar, "/mentor")).html).toContain("Utvecklingssamtal VT")
+      })
+
+      it("exports a PDF of selected plans", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, "/mentor")
+        const response = await submit(jar, "/plans/export.pdf", [["_csrf", hiddenCsrf(html)], ["planIds", made.planId], ["planIds", made.secondPlanId]])
+        expect(response.status).toBe(200)
+        expect(response.headers.get("content-type")).toMatch(/application\/pdf/)
+        expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-")
+      })
+
+      it("refuses printing 101 plans in Swedish", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, "/mentor")
+        const planIds = Array.from({ length: 101 }, (_, index): readonly [string, string] => ["planIds", `plan-${index}`])
+        const response = await submit(jar, "/plans/print", [["_csrf", hiddenCsrf(html)], ...planIds])
+        expect(response.status).toBe(422)
+        expect(await response.text()).toContain("högst 100")
+      })
+
+      it("explains a missing plan per language", async () => {
+        const jar = await signIn(people.mentor)
+        const swedish = await page(jar, "/plans/plan-missing")
+        expect(swedish.response.status).toBe(404)
+        expect(swedish.html).toContain("Hittades inte")
+        const english = await page(jar, "/plans/plan-missing?lang=en")
+        expect(english.html).toContain("Not found")
+      })
+
+      it("lists a pupil's plans for a teacher", async () => {
+        const { response, html } = await page(await signIn(people.mentor), `/pupils/${people.pupil}/plans`)
+        expect(response.status).toBe(200)
+        expect(html).toContain("Utvecklingssamtal HT")
+      })
+
+      it("shows the pupil and guardian pages", async () => {
+        expect((await page(await signIn(people.pupil), "/pupil")).response.status).toBe(200)
+        expect((await page(await signIn(people.guardian), "/guardian")).response.status).toBe(200)
       })
     })
 

@@ -19,6 +19,7 @@ import { type BearerAuthenticator, csrfCookie, resolveActor, sessionCookie } fro
 import { message } from "./messages.js"
 import { openApiDocument } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
+import { iupPagesRouter } from "./iupPages.js"
 import { type DemoPerson, languageOf, pagesRouter } from "./pages.js"
 import { problemOf, problemPageText } from "./problems.js"
 
@@ -53,7 +54,10 @@ const assetsRoot = fileURLToPath(new URL("../public/", import.meta.url))
 // The route pattern, never the URL: paths and queries can carry ids of other resources or text.
 const routeOf = (req: IncomingMessage, res: ServerResponse): string => {
   const remembered = (res as Response).locals?.route
-  return typeof remembered === "string" ? remembered : "(no route)"
+  if (typeof remembered === "string") return remembered
+  // Routers mounted without a path leave the matched route on the request.
+  const route = (req as Request).route as { readonly path?: unknown } | undefined
+  return typeof route?.path === "string" ? route.path : "(no route)"
 }
 
 /** Records the matched route pattern for the request log. */
@@ -89,18 +93,31 @@ const requestLogger = (destination: DestinationStream | undefined) =>
     })
   })
 
-const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
+/** The tag, code or class name of an error: enough to find it, never its message. */
+const errorNameOf = (error: unknown): string => {
+  if (typeof error === "object" && error !== null) {
+    const { _tag, code, name } = error as { readonly _tag?: unknown; readonly code?: unknown; readonly name?: unknown }
+    for (const candidate of [_tag, code, name]) if (typeof candidate === "string") return candidate
+  }
+  return "unknown"
+}
+
+const errorMiddleware = (demo: boolean): ErrorRequestHandler => (error, req, res, _next) => {
   const problem = problemOf(error)
   // By tag only: messages can quote field text, which must never reach the log.
-  if (problem.status >= 500) req.log.error({ errorTag: problem.tag, status: problem.status }, "request failed")
-  else req.log.info({ errorTag: problem.tag, status: problem.status }, "request rejected")
+  const errorTag = errorNameOf(error)
+  if (problem.status >= 500) req.log.error({ errorTag, status: problem.status }, "request failed")
+  else req.log.info({ errorTag, status: problem.status }, "request rejected")
+  const api = req.originalUrl.startsWith("/api/")
+  // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
+  if (problem.status === 401 && demo && !api) return res.redirect(303, "/sign-in")
   res.status(problem.status)
-  if (req.originalUrl.startsWith("/api/")) {
+  if (api) {
     res.json({ error: { tag: problem.tag, message: problem.message, ...problem.data } })
     return
   }
   const language = languageOf(req)
-  const page = problemPageText(problem, language, String(req.id))
+  const page = problemPageText(problem, error, language, String(req.id))
   const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
   res.type("html").send(renderPage({ language, title: page.title, body }))
 }
@@ -154,13 +171,15 @@ export const createApp = (options: HostOptions): Express => {
   app.use("/api", (req, res) => {
     res.status(404).json({ error: { tag: "NotFoundError", message: `No API route ${req.method} ${req.path}` } })
   })
-  app.use(pagesRouter(options.demoPeople, (req, res) => csrf.generateCsrfToken(req, res)))
+  const csrfToken = (req: Request, res: Response) => csrf.generateCsrfToken(req, res)
+  app.use(pagesRouter(options.demoPeople, csrfToken))
+  app.use(iupPagesRouter(options.iup, csrfToken))
   app.use((req, res) => {
     const language = languageOf(req)
     const title = message(language, "notFoundTitle")
     const body = `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message(language, "notFoundText"))}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
     res.status(404).type("html").send(renderPage({ language, title, body }))
   })
-  app.use(errorMiddleware)
+  app.use(errorMiddleware(options.demoPeople !== undefined))
   return app
 }

@@ -6,7 +6,7 @@ import { decodeInput, InvalidInputError, PersonId, Role } from "@iupkit/core"
 import { Effect, Schema } from "effect"
 import { type Request, type Response, Router } from "express"
 import { endSession, startSession } from "./auth.js"
-import { type Language, message, pickLanguage } from "./messages.js"
+import { type Language, type MessageKey, message, pickLanguage } from "./messages.js"
 import { escapeHtml, renderPage } from "./page.js"
 
 /** A fictional person offered on the demo sign-in page. */
@@ -14,6 +14,28 @@ export interface DemoPerson {
   readonly id: PersonId
   readonly name: string
   readonly roles: ReadonlyArray<Role>
+  /** Courses a teacher teaches, linked from the start page. */
+  readonly courses?: ReadonlyArray<{ readonly id: string; readonly name: string }>
+}
+
+// The pages each role starts from; teachers get one link per course instead.
+const roleLinks: ReadonlyArray<readonly [Role, string, MessageKey]> = [
+  ["mentor", "/mentor", "linkMentor"],
+  ["mentor", "/mentor/overview", "linkOverview"],
+  ["pupil", "/pupil", "linkPupil"],
+  ["guardian", "/guardian", "linkGuardian"]
+]
+
+const startLinks = (person: DemoPerson | undefined, language: Language): string => {
+  const items: Array<string> = []
+  for (const [role, href, key] of roleLinks) {
+    if (person === undefined || person.roles.includes(role)) items.push(`<li><a href="${href}">${escapeHtml(message(language, key))}</a></li>`)
+  }
+  for (const course of person?.courses ?? []) {
+    const label = message(language, "linkCourse", { name: course.name })
+    items.push(`<li><a href="/courses/${encodeURIComponent(course.id)}">${escapeHtml(label)}</a></li>`)
+  }
+  return items.length === 0 ? "" : `<ul>\n${items.join("\n")}\n</ul>`
 }
 
 /** Makes the CSRF token for a form on the page being rendered. */
@@ -58,8 +80,9 @@ export const pagesRouter = (demoPeople: ReadonlyArray<DemoPerson> | undefined, c
       const signIn = demoPeople === undefined ? "" : ` <a href="/sign-in">${escapeHtml(message(language, "signInTitle"))}</a>`
       lines.push(`<p>${escapeHtml(message(language, "notSignedIn"))}${signIn}</p>`)
     } else {
-      const name = demoPeople?.find((person) => person.id === actor.personId)?.name ?? actor.personId
-      lines.push(`<p>${escapeHtml(message(language, "signedInAs", { name }))}</p>`)
+      const person = demoPeople?.find((candidate) => candidate.id === actor.personId)
+      lines.push(`<p>${escapeHtml(message(language, "signedInAs", { name: person?.name ?? actor.personId }))}</p>`)
+      lines.push(startLinks(person, language))
     }
     if (actor?.via === "session") {
       lines.push(`<form method="post" action="/sign-out">${hiddenCsrf(csrfToken(req, res))}<button type="submit">${escapeHtml(message(language, "signOut"))}</button></form>`)

@@ -4,6 +4,7 @@
  * client needs to act. The error middleware renders the result as JSON or HTML.
  */
 import { Cause, Runtime } from "effect"
+import { describeError } from "@iupkit/render-html"
 import { type Language, type MessageKey, message } from "./messages.js"
 
 /** An error reduced to what a response carries. */
@@ -23,22 +24,23 @@ export class UnauthenticatedError extends Error {
   }
 }
 
-type Mapped = readonly [status: number, data: (error: Record<string, unknown>) => Record<string, unknown>, page: readonly [MessageKey, MessageKey]]
+// The page texts of the host's own errors; the core's errors are explained by the renderer's catalogue.
+type Mapped = readonly [status: number, data: (error: Record<string, unknown>) => Record<string, unknown>, page: readonly [MessageKey, MessageKey] | "domain"]
 
 // Status, response data and page texts per tag; a tag missing here is an internal error.
 const byTag: Readonly<Record<string, Mapped>> = {
-  InvalidInputError: [400, (e) => ({ field: e.field, reason: e.rule }), ["badRequestTitle", "invalidInputText"]],
+  InvalidInputError: [400, (e) => ({ field: e.field, reason: e.rule }), "domain"],
   UnauthenticatedError: [401, () => ({}), ["unauthenticatedTitle", "unauthenticatedText"]],
   AuthenticationError: [401, (e) => ({ reason: e.reason }), ["unauthenticatedTitle", "unauthenticatedText"]],
-  ForbiddenError: [403, (e) => ({ kind: e.kind, id: e.id, action: e.action, reason: e.reason }), ["forbiddenTitle", "forbiddenText"]],
-  NotFoundError: [404, (e) => ({ kind: e.kind, id: e.id }), ["notFoundTitle", "notFoundText"]],
+  ForbiddenError: [403, (e) => ({ kind: e.kind, id: e.id, action: e.action, reason: e.reason }), "domain"],
+  NotFoundError: [404, (e) => ({ kind: e.kind, id: e.id }), "domain"],
   VersionConflictError: [
     409,
     (e) => ({ kind: e.kind, id: e.id, currentVersion: e.currentVersion, currentValue: e.currentValue }),
-    ["conflictTitle", "conflictText"]
+    "domain"
   ],
-  ExportLimitExceededError: [422, (e) => ({ requested: e.requested, limit: e.limit }), ["exportLimitTitle", "exportLimitText"]],
-  PupilsWithoutMentorError: [422, (e) => ({ pupilIds: e.pupilIds }), ["pupilsWithoutMentorTitle", "pupilsWithoutMentorText"]],
+  ExportLimitExceededError: [422, (e) => ({ requested: e.requested, limit: e.limit }), "domain"],
+  PupilsWithoutMentorError: [422, (e) => ({ pupilIds: e.pupilIds }), "domain"],
   CsrfError: [403, () => ({}), ["csrfTitle", "csrfText"]],
   RequestError: [400, () => ({}), ["badRequestTitle", "badRequestText"]],
   InternalError: [500, () => ({}), ["internalTitle", "internalText"]]
@@ -77,19 +79,17 @@ const internal: Problem = {
   data: {}
 }
 
-/** The title and explanation an error page shows, in the reader's language. */
-export const problemPageText = (problem: Problem, language: Language, requestId: string): { readonly title: string; readonly text: string } => {
-  const [titleKey, textKey] = byTag[problem.tag]?.[2] ?? ["internalTitle", "internalText"]
-  const pupilIds = problem.data.pupilIds
-  return {
-    title: message(language, titleKey),
-    text: message(language, textKey, {
-      field: String(problem.data.field ?? ""),
-      reason: String(problem.data.reason ?? ""),
-      limit: Number(problem.data.limit ?? 0),
-      requested: Number(problem.data.requested ?? 0),
-      count: Array.isArray(pupilIds) ? pupilIds.length : 0,
-      requestId
-    })
+/** Returns the title and explanation an error page shows, in the reader's language. */
+export const problemPageText = (
+  problem: Problem,
+  error: unknown,
+  language: Language,
+  requestId: string
+): { readonly title: string; readonly text: string } => {
+  const page = byTag[problem.tag]?.[2] ?? ["internalTitle", "internalText"]
+  if (page === "domain") {
+    const described = describeError(unwrap(error), language)
+    return { title: described.title, text: described.message }
   }
+  return { title: message(language, page[0]), text: message(language, page[1], { requestId }) }
 }

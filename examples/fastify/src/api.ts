@@ -8,7 +8,7 @@ import type { IupClient } from "@iupkit/services"
 import { Either, type Schema } from "effect"
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { requireActor } from "./auth.js"
-import { logCaughtError } from "./logging.js"
+import { errorNameOf, logCaughtError } from "./logging.js"
 import { problemOf } from "./problems.js"
 import * as Api from "./schemas.js"
 
@@ -17,7 +17,7 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
 /** Sends an error as `{ error: { tag, message, ...data } }` with its status. */
 export const sendJsonProblem = (reply: FastifyReply, error: unknown): FastifyReply => {
   const problem = problemOf(error)
-  logCaughtError(reply, problem.status, problem.tag)
+  logCaughtError(reply, problem.status, errorNameOf(error))
   return reply
     .status(problem.status)
     .type("application/json; charset=utf-8")

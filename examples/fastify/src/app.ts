@@ -13,10 +13,11 @@ import fastifyStatic from "@fastify/static"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import type { IupClient } from "@iupkit/services"
 import { apiPlugin } from "./api.js"
-import { IdsOnlyLogController, logCaughtError } from "./logging.js"
+import { errorNameOf, IdsOnlyLogController, logCaughtError } from "./logging.js"
 import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
 import { openApiPlugin } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
+import { iupPagesPlugin } from "./iupPages.js"
 import { type DemoPerson, languageOf, pagesPlugin } from "./pages.js"
 import { problemOf, problemPageText } from "./problems.js"
 import { message } from "./messages.js"
@@ -85,9 +86,11 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
 
   fastify.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error)
-    logCaughtError(reply, problem.status, problem.tag)
+    logCaughtError(reply, problem.status, errorNameOf(error))
+    // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
+    if (problem.status === 401 && options.demoPeople !== undefined) return reply.redirect("/sign-in", 303)
     const language = languageOf(request)
-    const page = problemPageText(problem, language, request.id)
+    const page = problemPageText(problem, error, language, request.id)
     const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
     return reply.status(problem.status).type("text/html; charset=utf-8").send(renderPage({ language, title: page.title, body }))
   })
@@ -101,5 +104,6 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   await fastify.register(openApiPlugin, { title: "iupkit example API (Fastify)", version: "0.1.0" })
   await fastify.register(apiPlugin, { prefix: "/api", iup: options.iup })
   await fastify.register(pagesPlugin, { demoPeople: options.demoPeople })
+  await fastify.register(iupPagesPlugin, { iup: options.iup })
   return fastify
 }

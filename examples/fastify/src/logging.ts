@@ -5,7 +5,8 @@
  */
 import { type FastifyReply, type FastifyRequest, LogController } from "fastify"
 
-const tagOf = (error: unknown): string => {
+/** The tag, code or class name of an error: enough to find it, never its message. */
+export const errorNameOf = (error: unknown): string => {
   if (typeof error === "object" && error !== null) {
     const tagged = error as { readonly _tag?: unknown; readonly code?: unknown; readonly name?: unknown }
     for (const candidate of [tagged._tag, tagged.code, tagged.name]) if (typeof candidate === "string") return candidate
@@ -25,15 +26,15 @@ export class IdsOnlyLogController extends LogController {
       durationMs: Math.round(reply.elapsedTime)
     }
     if (error === null || error === undefined) reply.log.info(line, "request completed")
-    else reply.log.error({ ...line, errorTag: tagOf(error) }, "request completed")
+    else reply.log.error({ ...line, errorTag: errorNameOf(error) }, "request completed")
   }
 
   override defaultErrorLog(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
-    logCaughtError(reply, reply.statusCode, tagOf(error))
+    logCaughtError(reply, reply.statusCode, errorNameOf(error))
   }
 
   override streamError(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
-    reply.log.warn({ errorTag: tagOf(error) }, "response stream failed")
+    reply.log.warn({ errorTag: errorNameOf(error) }, "response stream failed")
   }
 
   override routeNotFound(): void {}

@@ -6,7 +6,7 @@ import { decodeInputEither, InvalidInputError, PersonId, Role } from "@iupkit/co
 import { Either, Schema } from "effect"
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { endSession, startSession } from "./auth.js"
-import { type Language, message, pickLanguage } from "./messages.js"
+import { type Language, type MessageKey, message, pickLanguage } from "./messages.js"
 import { escapeHtml, renderPage } from "./page.js"
 
 /** A fictional person offered on the demo sign-in page. */
@@ -14,6 +14,26 @@ export interface DemoPerson {
   readonly id: PersonId
   readonly name: string
   readonly roles: ReadonlyArray<Role>
+  /** Courses a teacher teaches, linked from the start page. */
+  readonly courses?: ReadonlyArray<{ readonly id: string; readonly name: string }>
+}
+
+// The pages each role starts from; teachers get one link per course instead.
+const roleLinks: ReadonlyArray<readonly [Role, string, MessageKey]> = [
+  ["mentor", "/mentor", "linkMentor"],
+  ["mentor", "/mentor/overview", "linkOverview"],
+  ["pupil", "/pupil", "linkPupil"],
+  ["guardian", "/guardian", "linkGuardian"]
+]
+
+const startLinks = (person: DemoPerson | undefined, language: Language): string => {
+  const links = roleLinks
+    .filter(([role]) => person === undefined || person.roles.includes(role))
+    .map(([, href, key]) => `<li><a href="${href}">${escapeHtml(message(language, key))}</a></li>`)
+  for (const course of person?.courses ?? []) {
+    links.push(`<li><a href="/courses/${encodeURIComponent(course.id)}">${escapeHtml(message(language, "linkCourse", { name: course.name }))}</a></li>`)
+  }
+  return links.length === 0 ? "" : `<ul>\n${links.join("\n")}\n</ul>`
 }
 
 
@@ -58,7 +78,7 @@ export const pagesPlugin: FastifyPluginAsync<{ readonly demoPeople: ReadonlyArra
     const status =
       actor === undefined
         ? `<p>${escapeHtml(message(language, "notSignedIn"))}${demoPeople === undefined ? "" : ` <a href="/sign-in">${escapeHtml(message(language, "signInTitle"))}</a>`}</p>`
-        : `<p>${escapeHtml(message(language, "signedInAs", { name: person?.name ?? actor.personId }))}</p>`
+        : `<p>${escapeHtml(message(language, "signedInAs", { name: person?.name ?? actor.personId }))}</p>\n${startLinks(person, language)}`
     const signOut =
       actor?.via === "session"
         ? `<form method="post" action="/sign-out">${csrfField(reply)}<button type="submit">${escapeHtml(message(language, "signOut"))}</button></form>`

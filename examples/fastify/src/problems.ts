@@ -4,7 +4,8 @@
  * needs to act. JSON and HTML responses are both built from this.
  */
 import { Cause, Runtime } from "effect"
-import { type MessageKey, type Language, message } from "./messages.js"
+import { describeError } from "@iupkit/render-html"
+import { type Language, type MessageKey, message } from "./messages.js"
 
 /** An error reduced to what a response carries. */
 export interface Problem {
@@ -77,47 +78,41 @@ export const problemOf = (thrown: unknown): Problem => {
   return { status: 500, tag: "InternalError", message: "An unexpected error occurred; quote the request id when reporting it", data: {} }
 }
 
-const pageTexts = (problem: Problem): readonly [MessageKey, MessageKey] => {
+// The core's errors are explained by the renderer's catalogue; these are the host's own.
+const domainTags = new Set([
+  "InvalidInputError",
+  "ForbiddenError",
+  "NotFoundError",
+  "VersionConflictError",
+  "ExportLimitExceededError",
+  "PupilsWithoutMentorError"
+])
+
+const hostPageTexts = (problem: Problem): readonly [MessageKey, MessageKey] => {
   switch (problem.tag) {
-    case "InvalidInputError":
-      return ["badRequestTitle", "invalidInputText"]
     case "UnauthenticatedError":
     case "AuthenticationError":
       return ["unauthenticatedTitle", "unauthenticatedText"]
-    case "ForbiddenError":
-      return ["forbiddenTitle", "forbiddenText"]
-    case "NotFoundError":
-      return ["notFoundTitle", "notFoundText"]
-    case "VersionConflictError":
-      return ["conflictTitle", "conflictText"]
-    case "ExportLimitExceededError":
-      return ["exportLimitTitle", "exportLimitText"]
-    case "PupilsWithoutMentorError":
-      return ["pupilsWithoutMentorTitle", "pupilsWithoutMentorText"]
     case "CsrfError":
       return ["csrfTitle", "csrfText"]
     case "RequestError":
       return ["badRequestTitle", "badRequestText"]
     default:
-      return problem.status === 404 ? ["notFoundTitle", "notFoundText"] : ["internalTitle", "internalText"]
+      return ["internalTitle", "internalText"]
   }
 }
 
-/** The title and explanation an error page shows, in the reader's language. */
+/** Returns the title and explanation an error page shows, in the reader's language. */
 export const problemPageText = (
   problem: Problem,
+  error: unknown,
   language: Language,
   requestId: string
 ): { readonly title: string; readonly text: string } => {
-  const [title, text] = pageTexts(problem)
-  const pupilIds = problem.data.pupilIds
-  const values = {
-    field: String(problem.data.field ?? ""),
-    reason: String(problem.data.reason ?? ""),
-    limit: Number(problem.data.limit ?? 0),
-    requested: Number(problem.data.requested ?? 0),
-    count: Array.isArray(pupilIds) ? pupilIds.length : 0,
-    requestId
+  if (domainTags.has(problem.tag)) {
+    const described = describeError(unwrap(error), language)
+    return { title: described.title, text: described.message }
   }
-  return { title: message(language, title), text: message(language, text, values) }
+  const [title, text] = hostPageTexts(problem)
+  return { title: message(language, title), text: message(language, text, { requestId }) }
 }

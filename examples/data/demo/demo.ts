@@ -1,0 +1,71 @@
+/**
+ * The demo behind `npm start`. It opens a SQLite file, creating or migrating it. When the database
+ * is empty, it imports the fictional school from `examples/data/school` through the SS 12000
+ * folder importer and seeds plans and assessments. It returns the services and the people to
+ * sign in as.
+ */
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
+import { fileURLToPath } from "node:url"
+import { DirectoryWriter, type LocalDate, localDateOf } from "@iupkit/core"
+import { createIupClient, type IupClient, layerIupServices, layerRandomIds, layerSiteConfig } from "@iupkit/services"
+import { folderSource, fullImport, layerMemoryCache } from "@iupkit/ss12000"
+import { SqliteStorage } from "@iupkit/store-sqlite"
+import { DateTime, Effect, Exit, Layer, Scope } from "effect"
+import { type DemoPerson, demoPeopleOf } from "./people.js"
+import { fitRosterToToday, withAdministrators } from "./roster.js"
+import { seedDemo } from "./seed.js"
+
+/** The folder of SS 12000 files the demo imports. */
+export const schoolFolder = fileURLToPath(new URL("../school", import.meta.url))
+
+/** A running demo. */
+export interface Demo {
+  readonly iup: IupClient
+  readonly demoPeople: ReadonlyArray<DemoPerson>
+  /** The outcome of opening: "created" for a new database, "opened" for one already seeded. */
+  readonly database: "created" | "opened"
+  readonly close: () => Promise<void>
+}
+
+/** Opens the demo database at `filename`, importing and seeding it when it is empty. */
+export const openDemo = async (filename: string): Promise<Demo> => {
+  mkdirSync(dirname(filename), { recursive: true })
+  const scope = Effect.runSync(Scope.make())
+  const close = () => Effect.runPromise(Scope.close(scope, Exit.void))
+  try {
+    const context = await Effect.runPromise(Layer.buildWithScope(SqliteStorage.layer({ filename }), scope))
+    const storage = Layer.succeedContext(context)
+    const today: LocalDate = localDateOf(DateTime.unsafeNow())
+
+    const prepare = Effect.gen(function*() {
+      const writer = yield* DirectoryWriter
+      const existing = yield* writer.snapshot()
+      // NOTE: a start interrupted while seeding leaves a partly seeded database; delete the file to start over.
+      if (existing.people.length > 0) return { roster: existing, database: "opened" as const }
+      yield* fullImport(folderSource(schoolFolder), { administrations: [] }).pipe(Effect.provide(layerMemoryCache))
+      const roster = withAdministrators(fitRosterToToday(yield* writer.snapshot(), today), today)
+      yield* writer.replace(roster)
+      const siteAdministrator = roster.administrations.find((administration) => administration.scope._tag === "site")
+      if (siteAdministrator === undefined) throw new Error("the demo school has no teacher to make site administrator")
+      yield* seedDemo(roster, siteAdministrator.personId, today)
+      return { roster, database: "created" as const }
+    })
+    const services = Layer.provideMerge(layerIupServices, Layer.mergeAll(storage, layerRandomIds, layerSiteConfig()))
+    const { roster, database } = await Effect.runPromise(Effect.provide(prepare, services))
+
+    const iup = createIupClient({ storage, directory: storage })
+    return {
+      iup,
+      demoPeople: demoPeopleOf(roster, today),
+      database,
+      close: async () => {
+        await iup.dispose()
+        await close()
+      }
+    }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}

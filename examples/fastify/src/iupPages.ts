@@ -1,0 +1,180 @@
+/**
+ * The IUP's HTML pages from @iupkit/render-html and the form posts they send. Every form works
+ * without JavaScript: a post redirects (303) back to the page it came from. The autosave script
+ * posts the same forms with `Accept: application/json` and gets the new version as JSON.
+ */
+import type { PersonId } from "@iupkit/core"
+import {
+  assetContent,
+  autosaveScript,
+  defaultRoutes,
+  renderCoursePage,
+  renderGuardianPage,
+  renderMentorPage,
+  renderOverviewPage,
+  renderPlanPage,
+  renderPrintPage,
+  renderPupilPage,
+  renderPupilPlansPage,
+  type RenderOptions,
+  stylesheet
+} from "@iupkit/render-html"
+import { renderExportPdf } from "@iupkit/render-pdf"
+import type { IupClient } from "@iupkit/services"
+import { Either } from "effect"
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
+import { requireActor } from "./auth.js"
+import { checked, field, fields, optionalDate, version } from "./forms.js"
+import { languageOf } from "./pages.js"
+
+const routes = defaultRoutes
+
+/** Render options of a request: its language and a CSRF token for its forms. */
+const renderOptions = (request: FastifyRequest, reply: FastifyReply): RenderOptions => ({
+  locale: languageOf(request),
+  csrfToken: reply.generateCsrf(),
+  routes
+})
+
+const sendHtml = (reply: FastifyReply, html: string): FastifyReply => reply.type("text/html; charset=utf-8").send(html)
+
+const wantsJson = (request: FastifyRequest): boolean => (request.headers.accept ?? "").includes("application/json")
+
+/** Responds to a form post: JSON for the autosave script, otherwise a redirect to `location`. */
+const afterPost = (request: FastifyRequest, reply: FastifyReply, location: string, json: unknown): FastifyReply =>
+  wantsJson(request) ? reply.send(json) : reply.redirect(location, 303)
+
+const actorOf = (request: FastifyRequest): { readonly personId: PersonId } => ({ personId: requireActor(request).personId })
+
+/** Registers the pages and form handlers; every one needs a signed-in actor. */
+export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = async (fastify, options) => {
+  const { iup } = options
+
+  fastify.get(routes.stylesheet, async (_request, reply) =>
+    reply.type(stylesheet.mediaType).header("cache-control", "public, max-age=3600").send(assetContent(stylesheet)))
+  fastify.get(routes.autosaveScript, async (_request, reply) =>
+    reply.type(autosaveScript.mediaType).header("cache-control", "public, max-age=3600").send(assetContent(autosaveScript)))
+
+  fastify.get(routes.mentorPage, async (request, reply) => {
+    const query = request.query as Readonly<Record<string, string | undefined>>
+    const period = query.start !== undefined && query.end !== undefined ? { start: query.start, end: query.end } : undefined
+    return sendHtml(reply, renderMentorPage(await iup.mentoring.page(actorOf(request), period), renderOptions(request, reply)))
+  })
+  fastify.get(routes.overview, async (request, reply) =>
+    sendHtml(reply, renderOverviewPage(await iup.mentoring.overview(actorOf(request)), renderOptions(request, reply))))
+  fastify.get("/pupil", async (request, reply) =>
+    sendHtml(reply, renderPupilPage(await iup.pupils.page(actorOf(request)), renderOptions(request, reply))))
+  fastify.get("/guardian", async (request, reply) =>
+    sendHtml(reply, renderGuardianPage(await iup.guardians.page(actorOf(request)), renderOptions(request, reply))))
+  fastify.get("/plans/:planId", async (request, reply) => {
+    const { planId } = request.params as { readonly planId: string }
+    return sendHtml(reply, renderPlanPage(await iup.plans.getPlan(actorOf(request), planId), renderOptions(request, reply)))
+  })
+  fastify.get("/pupils/:pupilId/plans", async (request, reply) => {
+    const { pupilId } = request.params as { readonly pupilId: string }
+    return sendHtml(reply, renderPupilPlansPage(await iup.plans.plansOfPupil(actorOf(request), pupilId), renderOptions(request, reply)))
+  })
+  fastify.get("/courses/:courseId", async (request, reply) => {
+    const { courseId } = request.params as { readonly courseId: string }
+    return sendHtml(reply, renderCoursePage(await iup.teaching.coursePage(actorOf(request), courseId), renderOptions(request, reply)))
+  })
+
+  const post = (url: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
+    fastify.post(url, { preHandler: fastify.csrfProtection }, handler)
+
+  post(routes.createPlans, async (request, reply) => {
+    const body = request.body
+    const pupilIds = field(body, "selection") === "all" ? "all" : fields(body, "pupilIds")
+    const plan = { templateId: field(body, "templateId"), title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate") }
+    await iup.mentoring.createPlans(actorOf(request), { pupilIds, plan })
+    return reply.redirect(routes.mentorPage, 303)
+  })
+  post("/plans/:planId/header", async (request, reply) => {
+    const { planId } = request.params as { readonly planId: string }
+    const body = request.body
+    const patch = { title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate"), published: checked(body, "published") }
+    const updated = await iup.plans.updateHeader(actorOf(request), planId, Number(field(body, "version")), patch)
+    return afterPost(request, reply, routes.plan(updated.plan.id), { version: updated.headerVersion })
+  })
+  post("/plans/:planId/delete", async (request, reply) => {
+    const { planId } = request.params as { readonly planId: string }
+    await iup.plans.deletePlan(actorOf(request), planId)
+    return reply.redirect(routes.mentorPage, 303)
+  })
+  post("/plans/:planId/fields/:fieldId", async (request, reply) => {
+    const { planId, fieldId } = request.params as { readonly planId: string; readonly fieldId: string }
+    const written = await iup.plans.updateField(actorOf(request), {
+      planId: planId,
+      fieldId: fieldId,
+      expectedVersion: Number(field(request.body, "version")),
+      value: field(request.body, "value")
+    })
+    return afterPost(request, reply, routes.plan(planId as never), { version: written.version })
+  })
+  post(routes.print, async (request, reply) => {
+    const view = await iup.exports.exportPlans(actorOf(request), { planIds: fields(request.body, "planIds") })
+    const html = renderPrintPage(view, renderOptions(request, reply))
+    if (Either.isLeft(html)) throw html.left
+    return sendHtml(reply, html.right)
+  })
+  post(routes.exportPdf, async (request, reply) => {
+    const view = await iup.exports.exportPlans(actorOf(request), { planIds: fields(request.body, "planIds") })
+    const pdf = renderExportPdf(view, { locale: languageOf(request) })
+    if (Either.isLeft(pdf)) throw pdf.left
+    return reply.type("application/pdf").header("content-disposition", 'attachment; filename="iup-planer.pdf"').send(pdf.right)
+  })
+
+  post("/courses/:courseId/assessments", async (request, reply) => {
+    const { courseId } = request.params as { readonly courseId: string }
+    const body = request.body
+    const scale = field(body, "gradingScaleId")
+    await iup.teaching.createAssessment(actorOf(request), {
+      courseId,
+      title: field(body, "title"),
+      gradingScaleId: scale === "" ? null : scale,
+      visibleToPupils: checked(body, "visibleToPupils"),
+      selfAssessmentEnabled: checked(body, "selfAssessmentEnabled")
+    })
+    return reply.redirect(routes.course(courseId as never), 303)
+  })
+  post("/assessments/:assessmentId", async (request, reply) => {
+    const { assessmentId } = request.params as { readonly assessmentId: string }
+    const body = request.body
+    const patch = { title: field(body, "title"), visibleToPupils: checked(body, "visibleToPupils"), selfAssessmentEnabled: checked(body, "selfAssessmentEnabled") }
+    const updated = await iup.teaching.updateAssessment(actorOf(request), assessmentId, Number(field(body, "version")), patch)
+    return reply.redirect(routes.course(updated.assessment.courseId), 303)
+  })
+  post("/assessments/:assessmentId/entries/:pupilId", async (request, reply) => {
+    const { assessmentId, pupilId } = request.params as { readonly assessmentId: string; readonly pupilId: string }
+    const body = request.body
+    const level = field(body, "level")
+    const entry = await iup.teaching.writeEntry(actorOf(request), {
+      assessmentId,
+      pupilId,
+      expectedVersion: version(body),
+      level: level === "" ? null : level,
+      comment: field(body, "comment")
+    })
+    return afterPost(request, reply, routes.course(entry.course.id), { version: entry.version })
+  })
+  post("/assessments/:assessmentId/levels", async (request, reply) => {
+    const { assessmentId } = request.params as { readonly assessmentId: string }
+    const body = request.body
+    const level = field(body, "level")
+    const entries = fields(body, "pupilIds").map((pupilId) => ({ pupilId, expectedVersion: version(body, `version.${pupilId}`) }))
+    const written = await iup.teaching.setLevelForPupils(actorOf(request), { assessmentId, level: level === "" ? null : level, entries })
+    return reply.redirect(written[0] === undefined ? routes.home : routes.course(written[0].course.id), 303)
+  })
+  post("/assessments/:assessmentId/self-assessment", async (request, reply) => {
+    const { assessmentId } = request.params as { readonly assessmentId: string }
+    const body = request.body
+    const level = field(body, "level")
+    const entry = await iup.pupils.selfAssess(actorOf(request), {
+      assessmentId,
+      expectedVersion: version(body),
+      level: level === "" ? null : level,
+      comment: field(body, "comment")
+    })
+    return afterPost(request, reply, "/pupil", { version: entry.version })
+  })
+}
