@@ -53,14 +53,14 @@ export const resetTarget = (target: Target): Promise<void> => {
 }
 
 /** Drops a PostgreSQL target's schema; a SQLite file is kept for inspection. */
-export const dropTarget = (target: Target): Promise<void> =>
-  target._tag === "sqlite"
-    ? Promise.resolve()
-    : Effect.runPromise(
-      Effect.flatMap(SqlClient, (sql) => sql.unsafe(`DROP SCHEMA IF EXISTS ${target.schema} CASCADE`)).pipe(
-        Effect.provide(adminClient(target.url))
-      )
+export const dropTarget = async (target: Target): Promise<void> => {
+  if (target._tag === "sqlite") return
+  await Effect.runPromise(
+    Effect.flatMap(SqlClient, (sql) => sql.unsafe(`DROP SCHEMA IF EXISTS ${target.schema} CASCADE`)).pipe(
+      Effect.provide(adminClient(target.url))
     )
+  )
+}
 
 /** Empties the target and writes a municipality into it, returning the row counts. */
 export const generateInto = async (target: Target, size: MunicipalitySize, seed: number): Promise<RowCounts> => {

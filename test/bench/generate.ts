@@ -121,13 +121,15 @@ const makeWriter = (db: Db, dialect: SqlDialect) => {
     // The table name is one of the schema's; Kysely's row type cannot follow a name chosen at run time.
     db.insertInto(table as "people").values(rows as never) as unknown as Effect.Effect<unknown, unknown>
   const rowsPerStatement = (row: Row) => Math.floor(dialect.maxBindParameters / Object.keys(row).length)
+  // Once any table has a full statement's worth of rows, every buffer is written in the order
+  // the tables were first used, parents first, so no row reaches the database before its parent.
   const flush = (all: boolean) =>
     Effect.gen(function*() {
+      const due = all || [...buffers.values()].some((rows) => rows.length > 0 && rows.length >= rowsPerStatement(rows[0]!))
+      if (!due) return
       for (const [table, rows] of buffers) {
-        if (rows.length === 0) continue
-        const size = rowsPerStatement(rows[0]!)
-        while (rows.length >= size || (all && rows.length > 0)) {
-          yield* insert(table, rows.splice(0, size))
+        while (rows.length > 0) {
+          yield* insert(table, rows.splice(0, rowsPerStatement(rows[0]!)))
         }
       }
     })
