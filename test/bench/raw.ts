@@ -56,7 +56,7 @@ const personSummary = (row: Row, prefix = "") => ({
 })
 
 /** One plan with its readable fields and matched entries, audited as a read; null when not readable. */
-export const rawPlanView = (actorId: string, planId: string) =>
+export const rawPlanView = (actorId: string, planId: string, action: "plan.read" | "plan.export" = "plan.read") =>
   Effect.gen(function*() {
     const sql = yield* SqlClient
     const now = new Date()
@@ -88,7 +88,7 @@ export const rawPlanView = (actorId: string, planId: string) =>
       ? yield* sql<Row>`SELECT * FROM legacy_documents WHERE pupil_id = ${pupilId} ORDER BY uploaded_at DESC`
       : []
     yield* sql`INSERT INTO audit_log (id, at, actor_id, action, target_id, pupil_id)
-      VALUES (${randomUUID()}, ${now.toISOString()}, ${actorId}, ${"plan.read"}, ${planId}, ${pupilId})`
+      VALUES (${randomUUID()}, ${now.toISOString()}, ${actorId}, ${action}, ${planId}, ${pupilId})`
 
     const pupil = personSummary({ ...plan, id: pupilId })
     const canEdit = relations.has("mentor") && !archived

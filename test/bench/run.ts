@@ -4,15 +4,18 @@
  * `--quick` (default) uses a smaller municipality; `--full` the large one.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
+import { httpThroughput, pdfExport } from "./children.js"
 import { dropTarget, generateInto, openRuntime, type Target } from "./databases.js"
-import { fullSize, type MunicipalitySize, sizeForEntries } from "./generate.js"
+import { fullSize, municipalityIds, type MunicipalitySize, sizeForEntries } from "./generate.js"
+import { jwtSettings } from "./jwt.js"
 import { machine, markdownTable, type ResultRow, timeOnce } from "./measure.js"
 import { bulkCreation, mentorOverview, planView, type Timing } from "./scenarios.js"
 
 const full = process.argv.includes("--full")
 const seed = 20_261_204
 const mainSize: MunicipalitySize = full ? fullSize : sizeForEntries(200_000)
-const growthSteps = full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000, 1_000_000]
+// Quick mode stops at 100,000 entries: generating 1,000,000 takes about a minute per database.
+const growthSteps = full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
 const bulkCount = 10_000
 const postgresUrl = process.env.IUPKIT_BENCH_POSTGRES_URL || process.env.IUPKIT_TEST_POSTGRES_URL || undefined
 
@@ -50,7 +53,7 @@ const runMain = async (target: Target) => {
   const runtime = openRuntime(target)
   try {
     log(`${target._tag}: bulk creation`)
-    rows.push(ratioRow("1 bulk creation", target._tag, `ms per ${bulkCount} plans`, await bulkCreation(runtime, target, mainSize, bulkCount, 3), 1.2))
+    rows.push(ratioRow("1 bulk creation", target._tag, `ms per ${bulkCount} plans`, await bulkCreation(runtime, target, mainSize, bulkCount, full ? 3 : 2), 1.2))
     log(`${target._tag}: plan view`)
     rows.push(ratioRow("2 plan view", target._tag, "ms per view", await planView(runtime, mainSize, 60), 1.2))
     log(`${target._tag}: mentor overview`)
@@ -58,6 +61,35 @@ const runMain = async (target: Target) => {
   } finally {
     await runtime.dispose()
   }
+}
+
+const runChildren = async () => {
+  const filename = "reports/bench/main.db"
+  log("sqlite: PDF export")
+  const pdf = await pdfExport(filename, mainSize.pupils, full ? 5 : 3)
+  const pdfNote = `${pdf.iupkit.plans} plans; pdfkit ${pdf.pdfkit.millis.toFixed(0)} ms`
+  rows.push({
+    scenario: "5 PDF export of 100 plans", database: "sqlite", measure: "ms per export (reads included)",
+    iupkit: pdf.iupkit.millis, baseline: pdf.pdfkit.millis, ratio: pdf.iupkit.millis / pdf.pdfkit.millis,
+    target: "< 1000 ms", met: pdf.iupkit.millis < 1000, note: pdfNote
+  })
+  rows.push({
+    scenario: "5 PDF export of 100 plans", database: "sqlite", measure: "MiB RSS growth during export",
+    iupkit: pdf.iupkit.exportRssMiB, baseline: pdf.pdfkit.exportRssMiB, ratio: pdf.iupkit.exportRssMiB / pdf.pdfkit.exportRssMiB,
+    target: "< 150 MB", met: pdf.iupkit.exportRssMiB < 150,
+    note: `peak RSS of the child ${pdf.iupkit.peakRssMiB.toFixed(0)} MiB, pdfkit ${pdf.pdfkit.peakRssMiB.toFixed(0)} MiB, both under tsx`
+  })
+  log("sqlite: HTTP plan view")
+  const ids = municipalityIds(mainSize)
+  const http = await httpThroughput(filename, {
+    mentorId: ids.mentorOf(0), planId: ids.currentPlanOf(0), seconds: full ? 10 : 5, rounds: full ? 3 : 2, ...jwtSettings
+  })
+  const ratio = http.host / http.bare
+  rows.push({
+    scenario: "6 HTTP plan view", database: "sqlite", measure: "requests per second",
+    iupkit: http.host, baseline: http.bare, ratio, target: "≥ 0.8×", met: ratio >= 0.8 && http.failures === 0,
+    ...(http.failures === 0 ? {} : { note: `${http.failures} failed or non-2xx responses` })
+  })
 }
 
 const runGrowth = async (database: "sqlite" | "postgres") => {
@@ -93,6 +125,7 @@ const runGrowth = async (database: "sqlite" | "postgres") => {
 const main = async () => {
   const started = Date.now()
   for (const target of targetsFor("main")) await runMain(target)
+  await runChildren()
   await runGrowth("sqlite")
   if (postgresUrl !== undefined) await runGrowth("postgres")
   for (const target of targetsFor("main")) await dropTarget(target)
