@@ -90,7 +90,9 @@ const planTexts = [
   "Öva multiplikationstabellen med appen två gånger i veckan."
 ]
 const steps = ["Otillräckligt", "Godtagbart", "Mer än godtagbart"]
-// Four terms before the benchmark's day (December 2026): [first day, length in days].
+// Four terms up to December 2026: [first day, length in days].
+// NOTE: the services read the real clock, so from mid-2027 the current plans are archived and the
+// overview's four-month window holds no entries; move these dates and the plans' then.
 const terms: ReadonlyArray<readonly [number, number]> = [
   [Date.UTC(2025, 0, 15), 140],
   [Date.UTC(2025, 7, 20), 120],
@@ -141,8 +143,6 @@ const makeWriter = (db: Db, dialect: SqlDialect) => {
   }
   return { add, flush, counts }
 }
-
-const isoDate = (millis: number) => new Date(millis).toISOString().slice(0, 10)
 
 /**
  * Migrates the database in context and writes a municipality of the given size into it, in one

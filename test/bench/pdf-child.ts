@@ -16,7 +16,7 @@ import { rawPlanView } from "./raw.js"
 
 const [mode, filename, pupilsText] = process.argv.slice(2)
 const ids = municipalityIds(sizeForEntries(Number(pupilsText) * 20))
-// The first 100 pupils who are not protected, as a site administrator would select them.
+// The current plans of the first 100 pupils; those of protected pupils are left out, as the export does.
 const planIds = Array.from({ length: 100 }, (_, index) => ids.currentPlanOf(index))
 const admin = { personId: ids.administratorId as PersonId }
 

@@ -84,7 +84,8 @@ export const rawPlanView = (actorId: string, planId: string, action: "plan.read"
       WHERE e.pupil_id = ${pupilId} AND e.last_edited_at >= ${from} AND e.last_edited_at < ${to}
       ORDER BY e.last_edited_at DESC`
     const readsAll = relations.has("mentor") || relations.has("administrator") || relations.has("teacher")
-    const documents = relations.size > 0 && !relations.has("teacher")
+    // Teachers see plans but not the pupil's documents; every other relation does.
+    const documents = [...relations].some((relation) => relation !== "teacher")
       ? yield* sql<Row>`SELECT * FROM legacy_documents WHERE pupil_id = ${pupilId} ORDER BY uploaded_at DESC`
       : []
     yield* sql`INSERT INTO audit_log (id, at, actor_id, action, target_id, pupil_id)

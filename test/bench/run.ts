@@ -138,6 +138,8 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  // Tagged errors carry their facts (operation, reason) as fields, which the message may leave out.
+  const fields = typeof error === "object" && error !== null ? JSON.stringify({ ...error }) : ""
+  process.stderr.write(`Benchmark failed: ${error instanceof Error ? error.message : String(error)} ${fields}\n`)
   process.exitCode = 1
 })

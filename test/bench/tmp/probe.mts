@@ -1,9 +1,9 @@
-import { openRuntime } from "../databases.js"
+import { openRuntime, generateInto } from "../databases.js"
 import { sizeForEntries } from "../generate.js"
-import { bulkCreation } from "../scenarios.js"
-const target = { _tag: "sqlite", filename: "/work/wt/bench/reports/bench/main.db" } as const
+import { planView } from "../scenarios.js"
+const size = sizeForEntries(20_000)
+const target = { _tag: "sqlite", filename: "/tmp/probe.db" } as const
+await generateInto(target, size, 1)
 const runtime = openRuntime(target)
-const count = Number(process.argv[2] ?? 2000)
-const t = await bulkCreation(runtime, target, sizeForEntries(200_000), count, 1)
-console.log(JSON.stringify(t))
+console.log(JSON.stringify(await planView(runtime, size, 400)))
 await runtime.dispose()
