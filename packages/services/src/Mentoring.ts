@@ -9,6 +9,7 @@ import {
   type Actor,
   AssessmentStore,
   cellKey,
+  type Course,
   type CourseId,
   decodeInput,
   Directory,
@@ -113,8 +114,12 @@ const overview = (
     )
     const pupilIds = shown.map((item) => item.pupilId)
     const coursesOfPupil = new Map<PersonId, ReadonlyArray<CourseId>>()
+    // The courses come back whole, so the cells' course names need no second lookup per course.
+    const knownCourses = new Map<CourseId, Course>()
     for (const pupilId of pupilIds) {
-      coursesOfPupil.set(pupilId, (yield* directory.coursesOfPupil(pupilId, session.today)).map((course) => course.id))
+      const courses = yield* directory.coursesOfPupil(pupilId, session.today)
+      for (const course of courses) knownCourses.set(course.id, course)
+      coursesOfPupil.set(pupilId, courses.map((course) => course.id))
     }
     const courseIds = [...new Set([...coursesOfPupil.values()].flat())]
     const assessmentList = courseIds.length === 0
@@ -133,7 +138,8 @@ const overview = (
       window,
       zone: session.config.timeZone
     })
-    const courses = yield* coursesById(result.courseIds)
+    const missing = result.courseIds.filter((id) => !knownCourses.has(id))
+    const courses = missing.length === 0 ? knownCourses : new Map([...knownCourses, ...(yield* coursesById(missing))])
     const cells: Array<OverviewCellView> = []
     for (const pupilId of result.pupilIds) {
       for (const courseId of result.courseIds) {
