@@ -565,6 +565,25 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(await response.text()).toContain("högst 100")
       })
 
+      it("creates and deletes an assessment by form", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, `/courses/${courseId}`)
+        const created = await submit(jar, `/courses/${courseId}/assessments`, [
+          ["_csrf", hiddenCsrf(html)],
+          ["title", "Omdöme VT 2027 extra"],
+          ["gradingScaleId", ""],
+          ["visibleToPupils", "true"]
+        ])
+        expect(created.status).toBe(303)
+        const course = (await page(jar, `/courses/${courseId}`)).html
+        expect(course).toContain("Omdöme VT 2027 extra")
+        const assessmentId = /action="\/assessments\/([^"/]+)\/delete"/.exec(course.slice(course.indexOf("Omdöme VT 2027 extra")))?.[1]
+        expect(assessmentId).toBeDefined()
+        const deleted = await submit(jar, `/assessments/${assessmentId}/delete`, [["_csrf", hiddenCsrf(course)], ["version", "1"]])
+        expect(deleted.status).toBe(303)
+        expect((await page(jar, `/courses/${courseId}`)).html).not.toContain("Omdöme VT 2027 extra")
+      })
+
       it("explains a missing plan per language", async () => {
         const jar = await signIn(people.mentor)
         const swedish = await page(jar, "/plans/plan-missing")

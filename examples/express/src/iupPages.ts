@@ -133,6 +133,11 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
     const updated = await iup.teaching.updateAssessment(actorOf(req), req.params.assessmentId, Number(field(body, "version")), patch)
     res.redirect(303, routes.course(updated.assessment.courseId))
   })
+  router.post("/assessments/:assessmentId/delete", async (req, res) => {
+    await iup.teaching.deleteAssessment(actorOf(req), req.params.assessmentId)
+    // The form names no course, and pages send no Referer, so the start page links back to it.
+    res.redirect(303, routes.home)
+  })
   router.post("/assessments/:assessmentId/entries/:pupilId", async (req, res) => {
     const body: unknown = req.body
     const entry = await iup.teaching.writeEntry(actorOf(req), {

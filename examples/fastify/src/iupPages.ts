@@ -144,6 +144,12 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
     const updated = await iup.teaching.updateAssessment(actorOf(request), assessmentId, Number(field(body, "version")), patch)
     return reply.redirect(routes.course(updated.assessment.courseId), 303)
   })
+  post("/assessments/:assessmentId/delete", async (request, reply) => {
+    const { assessmentId } = request.params as { readonly assessmentId: string }
+    await iup.teaching.deleteAssessment(actorOf(request), assessmentId)
+    // The form names no course, and pages send no Referer, so the start page links back to it.
+    return reply.redirect(routes.home, 303)
+  })
   post("/assessments/:assessmentId/entries/:pupilId", async (request, reply) => {
     const { assessmentId, pupilId } = request.params as { readonly assessmentId: string; readonly pupilId: string }
     const body = request.body
