@@ -43,17 +43,24 @@ export interface TestDatabase {
   readonly layer: Layer.Layer<StorageServices | SqlClient, unknown>
   /** Removes the SQLite folder; a PostgreSQL schema is dropped by the layer's own finalizer. */
   readonly cleanUp: () => void
+  /** Another client on the same file or schema, with connections of its own and no faults. */
+  readonly connectAgain: () => Layer.Layer<StorageServices | SqlClient, unknown>
+  /** The SQLite file; undefined for PostgreSQL. */
+  readonly filename: string | undefined
 }
 
 const sqliteDatabase = (): TestDatabase => {
   const folder = mkdtempSync(join(tmpdir(), "iupkit-reliability-"))
+  const filename = join(folder, "iup.db")
   const faults = makeStatementFaults()
-  const client = Layer.provideMerge(layerStatementFaults(faults), SqliteStorage.layerClient({ filename: join(folder, "iup.db") }))
+  const client = Layer.provideMerge(layerStatementFaults(faults), SqliteStorage.layerClient({ filename }))
   return {
     kind: "sqlite",
+    filename,
     faults,
     layer: Layer.provideMerge(layerSqlStorage(sqliteDialect), client),
-    cleanUp: () => rmSync(folder, { recursive: true, force: true })
+    cleanUp: () => rmSync(folder, { recursive: true, force: true }),
+    connectAgain: () => Layer.provideMerge(layerSqlStorage(sqliteDialect), SqliteStorage.layerClient({ filename, busyTimeoutMillis: 20_000 }))
   }
 }
 
@@ -68,7 +75,14 @@ const postgresDatabase = (url: string): TestDatabase => {
       Effect.addFinalizer(() => Effect.ignore(sql.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`))))
   )
   const client = Layer.provideMerge(layerStatementFaults(faults), Layer.provideMerge(dropSchema, baseClient))
-  return { kind: "postgres", faults, layer: Layer.provideMerge(layerSqlStorage(postgresDialect), client), cleanUp: () => {} }
+  return {
+    kind: "postgres",
+    filename: undefined,
+    faults,
+    layer: Layer.provideMerge(layerSqlStorage(postgresDialect), client),
+    cleanUp: () => {},
+    connectAgain: () => Layer.provideMerge(layerSqlStorage(postgresDialect), PostgresStorage.layerClient({ url, schema, maxConnections: 4 }))
+  }
 }
 
 /** A fresh, empty database of the given kind. */
@@ -78,10 +92,13 @@ export const makeDatabase = (kind: "sqlite" | "postgres"): TestDatabase => {
   return postgresDatabase(postgresUrl)
 }
 
+/** The services over a storage layer. */
+export const servicesOn = (storage: Layer.Layer<StorageServices | SqlClient, unknown>, config: SiteConfigOptions = {}) =>
+  ManagedRuntime.make(Layer.provideMerge(layerIupServices, Layer.mergeAll(storage, layerRandomIds, layerSiteConfig(config))))
+
 /** The services over a test database, with the given roster written into its directory. */
 export const servicesOver = async (database: TestDatabase, roster: Roster, config: SiteConfigOptions = {}) => {
-  const ports = Layer.mergeAll(database.layer, layerRandomIds, layerSiteConfig(config))
-  const runtime = ManagedRuntime.make(Layer.provideMerge(layerIupServices, ports))
+  const runtime = servicesOn(database.layer, config)
   await runtime.runPromise(Effect.flatMap(DirectoryWriter, (writer) => writer.replace(roster)))
   return runtime
 }
