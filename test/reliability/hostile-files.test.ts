@@ -13,7 +13,7 @@ const as = (personId: string) => ({ personId }) as never
 
 const pngHeader = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde])
 
-/** A zip of deflated entries, written by hand: local headers, data, central directory, end record. */
+/** Builds a zip of deflated entries by hand: local headers, data, central directory, end record. */
 const zip = (entries: ReadonlyArray<{ readonly name: string; readonly content: Buffer }>): Buffer => {
   const locals: Array<Buffer> = []
   const centrals: Array<Buffer> = []

@@ -46,7 +46,7 @@ const hostile = [
 
 const longValue = "Lång text. ".repeat(1_817) + "slut"
 
-/** Every text node of an HTML document, in document order. */
+/** Collects every text node of an HTML document, in document order. */
 const textNodes = (html: string): Array<string> => {
   const texts: Array<string> = []
   const visit = (node: any) => {
@@ -58,7 +58,7 @@ const textNodes = (html: string): Array<string> => {
   return texts
 }
 
-/** Every attribute name in an HTML document. */
+/** Collects every attribute name in an HTML document. */
 const attributeNames = (html: string): Array<string> => {
   const names: Array<string> = []
   const visit = (node: any) => {

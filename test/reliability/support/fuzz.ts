@@ -1,8 +1,8 @@
 /**
  * HTTP fuzzing of one example host with fast-check: random methods, paths built from the API's
  * routes with real and random ids, random headers and random bodies (valid shapes with hostile
- * values, arbitrary JSON, and broken JSON). Every answer must be below 500; every error under
- * /api must be a 4xx JSON body with a tag and a message; and a rejected request must commit
+ * values, arbitrary JSON, and broken JSON). Every response must be below 500, every error under
+ * /api must be a 4xx JSON body with a tag and a message, and a rejected request must commit
  * nothing to the database. The requests come from a fixed seed (IUPKIT_FUZZ_SEED changes it),
  * so a failure names a request that can be sent again.
  */
@@ -12,7 +12,7 @@ import { type HostName, type RunningStack, startStack, tokenFor } from "./hosts.
 import { type SeededSchool, seedSchool } from "./seed.js"
 import { courseId, mentees, people, schoolId } from "./world.js"
 
-/** Requests each host must answer within the budget. */
+/** Requests each host must respond to within the budget. */
 export const requestsPerHost = 10_000
 /** Time the requests may take on a 2-core CI machine, in milliseconds. */
 export const budgetMillis = 150_000
@@ -205,7 +205,7 @@ const validWrites = (school: SeededSchool): fc.Arbitrary<FuzzRequest> => {
 
 const mutating = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
-/** Checks one answer; returns a description of what is wrong, or null. */
+/** Checks one response and describes what is wrong with it, or returns null. */
 const problemWith = async (request: FuzzRequest, pathname: string, response: Response): Promise<string | null> => {
   const text = await response.text()
   if (response.status >= 500) return `status ${response.status}: ${text.slice(0, 300)}`
@@ -242,6 +242,8 @@ export const fuzzHost = (host: HostName): void => {
       let sent = 0
       let rejectedWrites = 0
       let acceptedWrites = 0
+      let planReads = 0
+      const auditBefore = (await stack.auditLog()).length
 
       const send = async (request: FuzzRequest) => {
         // The URL parser resolves dot segments, so "/api/.." reaches "/"; check what was sent.
@@ -253,13 +255,14 @@ export const fuzzHost = (host: HostName): void => {
           redirect: "manual"
         })
         sent += 1
+        if (request.method === "GET" && response.status === 200 && /^\/api\/plans\/[^/]+$/.test(url.pathname)) planReads += 1
         const problem = await problemWith(request, url.pathname, response)
         expect(problem, `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers).slice(0, 300)} ${request.body?.slice(0, 300)}`).toBeNull()
-        return response.status
+        return { status: response.status, pathname: url.pathname }
       }
 
-      // Reads change nothing a rejected write could be blamed for, so they go eight at a time;
-      // writes go one by one, each checked against the file's commit counter.
+      // Reads are not checked against the commit counter (a plan read commits its audit entry), so
+      // they go eight at a time. Writes go one by one, each checked against the counter.
       const reads = sample.filter((request) => !mutating.has(request.method))
       for (let index = 0; index < reads.length && Date.now() < deadline; index += 8) {
         await Promise.all(reads.slice(index, index + 8).map(send))
@@ -267,11 +270,12 @@ export const fuzzHost = (host: HostName): void => {
       for (const request of sample.filter((request) => mutating.has(request.method))) {
         if (Date.now() >= deadline) break
         const before = await stack.dataVersion()
-        const status = await send(request)
+        const { status, pathname } = await send(request)
         if (status >= 400) {
           rejectedWrites += 1
           expect(await stack.dataVersion(), `rejected ${request.method} ${request.path.slice(0, 200)} changed the database`).toBe(before)
-        } else {
+        } else if (pathname.startsWith("/api/") && pathname !== "/api/exports") {
+          // An export is a read, and the sign-in pages store nothing in the database.
           acceptedWrites += 1
         }
       }
@@ -280,6 +284,13 @@ export const fuzzHost = (host: HostName): void => {
       // The generators must reach both sides of the check on writes.
       expect(rejectedWrites).toBeGreaterThan(1_000)
       expect(acceptedWrites).toBeGreaterThan(50)
+
+      // Each plan read and each accepted write left at least one audit entry.
+      const audit = (await stack.auditLog()).slice(auditBefore)
+      expect(planReads).toBeGreaterThanOrEqual(5)
+      expect(audit.filter((entry) => entry.action === "plan.read").length).toBeGreaterThanOrEqual(planReads)
+      expect(audit.filter((entry) => entry.action !== "plan.read" && entry.action !== "plan.export" && entry.action !== "document.read").length)
+        .toBeGreaterThanOrEqual(acceptedWrites)
     }, budgetMillis + 60_000)
   })
 }
