@@ -64,9 +64,10 @@ export const problemOf = (thrown: unknown): Problem => {
   if (error.code === "EBADCSRFTOKEN") {
     return { status: 403, tag: "CsrfError", message: "Missing or invalid CSRF token: reload the form and send it again", data: {} }
   }
-  // body-parser and http-errors mark client errors with a status and `expose`.
+  // body-parser and http-errors mark client errors with a status and `expose`; the router marks a
+  // path parameter with a malformed percent-encoding as a URIError with status 400 only.
   const status = typeof error.status === "number" ? error.status : 500
-  if (status >= 400 && status < 500 && error.expose === true) {
+  if (status >= 400 && status < 500 && (error.expose === true || error instanceof URIError)) {
     return { status, tag: "RequestError", message: text, data: { type: error.type } }
   }
   return internal

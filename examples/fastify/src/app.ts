@@ -10,9 +10,9 @@ import fastifyCsrf from "@fastify/csrf-protection"
 import fastifyFormbody from "@fastify/formbody"
 import fastifyHelmet from "@fastify/helmet"
 import fastifyStatic from "@fastify/static"
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify"
 import type { IupClient } from "@iupkit/services"
-import { apiPlugin } from "./api.js"
+import { apiPlugin, sendJsonProblem } from "./api.js"
 import { errorNameOf, IdsOnlyLogController, logCaughtError } from "./logging.js"
 import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
 import { openApiPlugin } from "./openapi.js"
@@ -50,6 +50,17 @@ export const contentSecurityPolicy = {
 
 const assetsRoot = fileURLToPath(new URL("../public/", import.meta.url))
 
+const sendHtmlProblem = (demoMode: boolean) => (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  const problem = problemOf(error)
+  logCaughtError(reply, problem.status, errorNameOf(error))
+  // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
+  if (problem.status === 401 && demoMode) return reply.redirect("/sign-in", 303)
+  const language = languageOf(request)
+  const page = problemPageText(problem, error, language, request.id)
+  const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
+  return reply.status(problem.status).type("text/html; charset=utf-8").send(renderPage({ language, title: page.title, body }))
+}
+
 /** Builds the host without listening; call `listen` or `inject` on the result. */
 export const buildApp = async (options: HostOptions): Promise<FastifyInstance> => {
   if (options.cookieSecret.length < 32) {
@@ -59,7 +70,13 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
     logger: options.logger ?? { level: "info" },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    logController: new IdsOnlyLogController({ requestIdLogLabel: "reqId" })
+    logController: new IdsOnlyLogController({ requestIdLogLabel: "reqId" }),
+    // Errors the router raises before any route runs, such as a malformed percent-encoding in
+    // the path, are answered like every other error: JSON under /api, a page elsewhere.
+    frameworkErrors: (error, request, reply) => {
+      if (request.url.startsWith("/api/") || request.url === "/api") sendJsonProblem(reply, error)
+      else sendHtmlProblem(options.demoPeople !== undefined)(error, request, reply)
+    }
   })
 
   fastify.addHook("onRequest", async (request, reply) => {
@@ -84,16 +101,7 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   await fastify.register(fastifyStatic, { root: assetsRoot, prefix: "/assets/" })
   await fastify.register(actorPlugin, { bearer: options.bearer, sessions: options.demoPeople !== undefined })
 
-  fastify.setErrorHandler((error, request, reply) => {
-    const problem = problemOf(error)
-    logCaughtError(reply, problem.status, errorNameOf(error))
-    // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
-    if (problem.status === 401 && options.demoPeople !== undefined) return reply.redirect("/sign-in", 303)
-    const language = languageOf(request)
-    const page = problemPageText(problem, error, language, request.id)
-    const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
-    return reply.status(problem.status).type("text/html; charset=utf-8").send(renderPage({ language, title: page.title, body }))
-  })
+  fastify.setErrorHandler(sendHtmlProblem(options.demoPeople !== undefined))
   fastify.setNotFoundHandler((request, reply) => {
     const language = languageOf(request)
     const title = message(language, "notFoundTitle")

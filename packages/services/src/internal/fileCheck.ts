@@ -1,5 +1,6 @@
 // Content checks of uploaded documents: only PDF, DOC and DOCX pass, recognised by their bytes and
-// never by the file name, and a DOCX must not unpack into far more than it stores (a zip bomb).
+// never by the file name; a PDF must carry no script or launch action, and a DOCX must not unpack
+// into far more than it stores (a zip bomb).
 import { type DocumentMediaType, InvalidInputError } from "@iupkit/core"
 import { Effect } from "effect"
 import { fileTypeFromBuffer } from "file-type"
@@ -56,6 +57,25 @@ const summariseZip = (bytes: Buffer, maxEntries: number): Promise<ZipSummary> =>
 
 const maxDocxEntries = 5_000
 
+// Actions that run code or programs when a reader opens or clicks in the PDF.
+const activeActions = new Set(["JavaScript", "JS", "Launch"])
+
+// A name in a PDF may write any character as #xx, so "/J#61vaScript" is "/JavaScript".
+const decodePdfName = (name: string): string =>
+  name.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+
+/**
+ * The first action name that runs code, or undefined.
+ * NOTE: names inside compressed object streams are not seen; such a file passes this check.
+ */
+const activePdfAction = (bytes: Buffer): string | undefined => {
+  for (const match of bytes.toString("latin1").matchAll(/\/([^\s/<>[\]()%{}]+)/g)) {
+    const name = decodePdfName(match[1]!)
+    if (activeActions.has(name)) return name
+  }
+  return undefined
+}
+
 const checkDocx = (bytes: Buffer, fileName: string, config: SiteConfigService) =>
   Effect.gen(function*() {
     const summary = yield* Effect.tryPromise({
@@ -86,7 +106,8 @@ const checkDocx = (bytes: Buffer, fileName: string, config: SiteConfigService) =
 
 /**
  * The media type of an accepted document, or an {@link InvalidInputError} naming the file and
- * the broken rule: empty, too large, not PDF/DOC/DOCX by content, or a DOCX that unpacks too far.
+ * the broken rule: empty, too large, not PDF/DOC/DOCX by content, a PDF with script or launch
+ * actions, or a DOCX that unpacks too far.
  */
 export const checkDocument = (
   bytes: Uint8Array,
@@ -105,7 +126,11 @@ export const checkDocument = (
       try: () => fileTypeFromBuffer(buffer),
       catch: (error) => rejectFile(fileName, `${accepted}; its content could not be read (${String(error)})`)
     })
-    if (type?.mime === pdf) return pdf
+    if (type?.mime === pdf) {
+      const action = activePdfAction(buffer)
+      if (action === undefined) return pdf
+      return yield* Effect.fail(rejectFile(fileName, `contains a /${action} action, which could run code when opened; save it again without scripts (for example by printing it to PDF)`))
+    }
     if (type?.mime === "application/x-cfb") {
       if (buffer.indexOf(wordStreamName) >= 0) return doc
       return yield* Effect.fail(rejectFile(fileName, `${accepted}; this compound file is not a Word document`))

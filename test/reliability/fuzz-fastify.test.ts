@@ -1,0 +1,3 @@
+import { fuzzHost } from "./support/fuzz.js"
+
+fuzzHost("fastify")
