@@ -188,6 +188,18 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(response.headers.get("x-content-type-options")).toBe("nosniff")
         expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/)
       })
+
+      it("keeps the headers on a malformed path", async () => {
+        for (const path of ["/plans/%ZZ", "/api/plans/%ZZ"]) {
+          const response = await fetch(`${demo.url}${path}`)
+          // Express asks for sign-in under /api before it reads the path, so 401 is fine too.
+          expect([400, 401], path).toContain(response.status)
+          expect(response.headers.get("content-security-policy"), path).toContain("default-src 'self'")
+          expect(response.headers.get("x-content-type-options"), path).toBe("nosniff")
+          expect(response.headers.get("cache-control"), path).toBe("no-store")
+          expect(response.headers.get("x-request-id"), path).toMatch(/^[0-9a-f-]{36}$/)
+        }
+      })
     })
 
     describe("sign-in", () => {

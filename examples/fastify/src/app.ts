@@ -48,6 +48,11 @@ export const contentSecurityPolicy = {
   baseUri: ["'none'"]
 }
 
+// The policy as a header value, for answers that are sent before helmet's hook runs.
+const contentSecurityPolicyHeader = Object.entries(contentSecurityPolicy)
+  .map(([name, values]) => `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${values.join(" ")}`)
+  .join("; ")
+
 const assetsRoot = fileURLToPath(new URL("../public/", import.meta.url))
 
 const sendHtmlProblem = (demoMode: boolean) => (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
@@ -74,6 +79,14 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
     // Errors the router raises before any route runs, such as a malformed percent-encoding in
     // the path, are answered like every other error: JSON under /api, a page elsewhere.
     frameworkErrors: (error, request, reply) => {
+      // Hooks and helmet do not run for these answers, so they set the security headers here.
+      reply.headers({
+        "content-security-policy": contentSecurityPolicyHeader,
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+        "cache-control": "no-store",
+        "x-request-id": request.id
+      })
       if (request.url.startsWith("/api/") || request.url === "/api") sendJsonProblem(reply, error)
       else sendHtmlProblem(options.demoPeople !== undefined)(error, request, reply)
     }
