@@ -285,3 +285,20 @@ export interface TransactorService {
 
 /** @category ports */
 export class Transactor extends Context.Tag("iupkit/Transactor")<Transactor, TransactorService>() {}
+
+/**
+ * Every store tag and the transactor: what a storage adapter provides besides the directory.
+ *
+ * @category ports
+ * @since 0.1.0
+ */
+export type StorePorts =
+  | TemplateStore
+  | GradingScaleStore
+  | AssessmentStore
+  | EntryStore
+  | PlanStore
+  | DocumentStore
+  | BlobStore
+  | AuditLog
+  | Transactor

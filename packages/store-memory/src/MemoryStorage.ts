@@ -18,7 +18,8 @@ import {
   PlanStore,
   type Roster,
   TemplateStore,
-  Transactor
+  Transactor,
+  type StorePorts
 } from "@iupkit/core"
 import { Context, Effect, Layer } from "effect"
 import { makeAssessmentStore, makeGradingScaleStore, makeTemplateStore } from "./internal/catalog.js"
@@ -31,16 +32,7 @@ import { makeStorage } from "./internal/state.js"
  * @category models
  * @since 0.1.0
  */
-export type StorageServices =
-  | TemplateStore
-  | GradingScaleStore
-  | AssessmentStore
-  | EntryStore
-  | PlanStore
-  | DocumentStore
-  | BlobStore
-  | AuditLog
-  | Transactor
+export type StorageServices = StorePorts
 
 /**
  * A layer providing every store and the transactor, starting empty. Each build of the layer gets

@@ -23,7 +23,8 @@ import {
   StorageError,
   TemplateStore,
   Transactor,
-  type TransactorService
+  type TransactorService,
+  type StorePorts
 } from "@iupkit/core"
 import { Context, Effect, Layer } from "effect"
 import type { SqlDialect } from "./Dialect.js"
@@ -44,15 +45,7 @@ import { currentSchemaVersion, latestSchemaVersion, migrate, SchemaTooNewError }
  * @since 0.1.0
  */
 export type StorageServices =
-  | TemplateStore
-  | GradingScaleStore
-  | AssessmentStore
-  | EntryStore
-  | PlanStore
-  | DocumentStore
-  | BlobStore
-  | AuditLog
-  | Transactor
+  | StorePorts
   | Directory
   | DirectoryWriter
 

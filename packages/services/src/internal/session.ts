@@ -6,26 +6,19 @@ import {
   type AuditAction,
   AuditEntryId,
   AuditLog,
-  type AssessmentStore,
-  type BlobStore,
   Directory,
-  type DocumentStore,
-  type EntryStore,
   ForbiddenError,
-  type GradingScaleStore,
   IdGenerator,
   localDateOf,
   type LocalDate,
   NotFoundError,
   type PersonId,
-  type PlanStore,
   type PupilFacts,
   type PupilRelation,
   relationsToPupil,
   type ResourceKind,
   type StorageError,
-  type TemplateStore,
-  type Transactor
+  type StorePorts
 } from "@iupkit/core"
 import { DateTime, Effect } from "effect"
 import { currentSiteConfig, type SiteConfigService } from "../SiteConfig.js"
@@ -33,16 +26,7 @@ import { currentSiteConfig, type SiteConfigService } from "../SiteConfig.js"
 /**
  * Every storage port the services use.
  */
-export type StoragePorts =
-  | TemplateStore
-  | GradingScaleStore
-  | AssessmentStore
-  | EntryStore
-  | PlanStore
-  | DocumentStore
-  | BlobStore
-  | AuditLog
-  | Transactor
+export type StoragePorts = StorePorts
 
 /**
  * Everything the services need from the host: storage, the directory and the id generator.

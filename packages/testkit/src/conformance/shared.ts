@@ -1,16 +1,8 @@
 import type { Vitest } from "@effect/vitest"
 import type {
-  AssessmentStore,
-  AuditLog,
-  BlobStore,
   Directory,
   DirectoryWriter,
-  DocumentStore,
-  EntryStore,
-  GradingScaleStore,
-  PlanStore,
-  TemplateStore,
-  Transactor
+  StorePorts
 } from "@iupkit/core"
 import { Effect, Either } from "effect"
 import { makeIds } from "../fixtures.js"
@@ -22,15 +14,7 @@ import { makeIds } from "../fixtures.js"
  * @since 0.1.0
  */
 export type ConformanceServices =
-  | TemplateStore
-  | GradingScaleStore
-  | AssessmentStore
-  | EntryStore
-  | PlanStore
-  | DocumentStore
-  | BlobStore
-  | AuditLog
-  | Transactor
+  | StorePorts
   | Directory
   | DirectoryWriter
 
