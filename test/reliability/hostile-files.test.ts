@@ -3,8 +3,8 @@
  * and nothing is stored (the database has no new commit and the pupil's document list is
  * unchanged). The files are built here, byte by byte.
  */
-import { crc32, deflateRawSync } from "node:zlib"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { zip } from "../../packages/services/test/files.js"
 import { type RunningStack, startStack } from "./support/hosts.js"
 import { minimalPdf, seedSchool } from "./support/seed.js"
 import { people } from "./support/world.js"
@@ -13,47 +13,6 @@ const as = (personId: string) => ({ personId }) as never
 
 const pngHeader = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde])
 
-/** Builds a zip of deflated entries by hand: local headers, data, central directory, end record. */
-const zip = (entries: ReadonlyArray<{ readonly name: string; readonly content: Buffer }>): Buffer => {
-  const locals: Array<Buffer> = []
-  const centrals: Array<Buffer> = []
-  let offset = 0
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, "utf8")
-    const data = deflateRawSync(entry.content, { level: 9 })
-    const checksum = crc32(entry.content)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(checksum, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(entry.content.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(checksum, 16)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(entry.content.length, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, data)
-    centrals.push(central, name)
-    offset += local.length + name.length + data.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(entries.length, 8)
-  end.writeUInt16LE(entries.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, directory, end])
-}
-
 const contentTypes = Buffer.from(
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
@@ -61,10 +20,11 @@ const contentTypes = Buffer.from(
 
 // 300 MB of spaces deflate to about 300 kB: far past both the unpacked size and ratio limits.
 const docxBomb = () =>
+  Buffer.from(
   zip([
     { name: "[Content_Types].xml", content: contentTypes },
     { name: "word/document.xml", content: Buffer.alloc(300 * 1024 * 1024, " ") }
-  ])
+  ]))
 
 const pdfWith = (body: string) =>
   Buffer.concat([minimalPdf.subarray(0, minimalPdf.indexOf("trailer")), Buffer.from(body, "latin1"), minimalPdf.subarray(minimalPdf.indexOf("trailer"))])
