@@ -136,7 +136,7 @@ export const canReadField = (
  * Whether the actor may write a field's value. Archived plans are read-only. Mentors write every
  * field; others only fields whose edit set names one of their roles, on published plans, and
  * only fields they may also read. Administrators read every field but write none unless they
- * are also the pupil's mentor: field values record what was said at the development talk.
+ * are also the pupil's mentor: field values record the development talk.
  *
  * @category access
  * @since 0.1.0
@@ -247,7 +247,7 @@ export const canReadDocuments = (relations: ReadonlySet<PupilRelation>): boolean
 export const canWriteDocuments = (relations: ReadonlySet<PupilRelation>): boolean => isPlanOwner(relations)
 
 /**
- * Whether the actor may export a pupil's plans: its mentors and administrators whose scope holds
+ * Whether the actor may export a pupil's plans: its mentors and the administrators whose scope contains
  * it. Each exported plan shows only what the exporter may read.
  *
  * @category access

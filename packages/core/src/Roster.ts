@@ -161,7 +161,7 @@ export const AdministratorScope = Schema.Union(
 export type AdministratorScope = typeof AdministratorScope.Type
 
 /**
- * An administrator assignment. SS 12000 has no administrators; the host says who they are.
+ * An administrator assignment. SS 12000 has no administrators, so the host supplies them.
  *
  * @category roster
  * @since 0.1.0
@@ -171,7 +171,7 @@ export const Administration = Schema.Struct({ personId: PersonId, scope: Adminis
 export type Administration = typeof Administration.Type
 
 /**
- * Everything the directory knows, as one value.
+ * The whole content of the directory as one value.
  *
  * @category roster
  * @since 0.1.0

@@ -150,7 +150,7 @@ export interface PlanView {
   readonly entries: ReadonlyArray<EntryView>
   readonly fields: ReadonlyArray<PlanFieldView>
   readonly documents: ReadonlyArray<DocumentView>
-  /** Always true: the plan holds sensitive information about a child. */
+  /** Always true, because the plan contains sensitive information about a child. */
   readonly sensitive: true
 }
 
