@@ -19,8 +19,7 @@ import { courseId, mentees, people, roster } from "./support/world.js"
 type Runtime = ManagedRuntime.ManagedRuntime<any, unknown>
 
 const writerCount = 20
-// Twelve rounds give every shared target several contested writes on both databases, so one
-// writer winning them all would point to a real lack of interleaving, not to chance.
+// Twelve rounds give every shared target several contested writes on both databases.
 const roundsOn = { sqlite: 12, postgres: 12 } as const
 const workerCount = 2
 const root = fileURLToPath(new URL("../..", import.meta.url))

@@ -54,6 +54,9 @@ export const runWriter = async (
   const outcomes: Array<WriteOutcome> = []
   const own = world.ownEntries[index]!
   const seen = new Map<string, number | null>([[fieldTarget(world), world.versionOfField]])
+  // Shared targets this writer won last. The pauses below repeat per writer, so without a
+  // longer pause the same writer could win every contested write and no turns would be taken.
+  const wonLast = new Set<string>()
   for (let round = 0; round < world.rounds; round++) {
     const value = `skrivare ${index} varv ${round}`
     // Writers start on different targets and pause a little, so their writes cross.
@@ -61,6 +64,7 @@ export const runWriter = async (
     await new Promise((resolve) => setTimeout(resolve, (index * 7 + round * 13) % 5))
     const entry = choice === 1 ? world.sharedEntry : own
     const target = choice === 0 ? fieldTarget(world) : entryTarget(entry)
+    if (wonLast.has(target)) await new Promise((resolve) => setTimeout(resolve, 25))
     const expectedVersion = seen.get(target) ?? null
     const write = choice === 0
       ? Effect.flatMap(Plans, (plans) =>
@@ -78,10 +82,12 @@ export const runWriter = async (
     if (Either.isRight(outcome)) {
       outcomes.push({ ...base, version: outcome.right.version })
       seen.set(target, outcome.right.version)
+      if (entry !== own || choice === 0) wonLast.add(target)
     } else if ((outcome.left as { _tag?: string })._tag === "VersionConflictError") {
       const conflict = outcome.left as VersionConflictError
       outcomes.push({ ...base, version: null, conflictVersion: conflict.currentVersion })
       seen.set(target, conflict.currentVersion)
+      wonLast.delete(target)
     } else {
       outcomes.push({ ...base, version: null, unexpected: String((outcome.left as { _tag?: string })._tag ?? outcome.left) })
     }
