@@ -36,7 +36,8 @@ export const openDemo = async (filename: string): Promise<Demo> => {
   try {
     const context = await Effect.runPromise(Layer.buildWithScope(SqliteStorage.layer({ filename }), scope))
     const storage = Layer.succeedContext(context)
-    const today: LocalDate = localDateOf(DateTime.unsafeNow())
+    const now = Date.now()
+    const today: LocalDate = localDateOf(DateTime.unsafeMake(now))
 
     const prepare = Effect.gen(function*() {
       const writer = yield* DirectoryWriter
@@ -48,7 +49,7 @@ export const openDemo = async (filename: string): Promise<Demo> => {
       yield* writer.replace(roster)
       const siteAdministrator = roster.administrations.find((administration) => administration.scope._tag === "site")
       if (siteAdministrator === undefined) throw new Error("the demo school has no teacher to make site administrator")
-      yield* seedDemo(roster, siteAdministrator.personId, today)
+      yield* seedDemo(roster, siteAdministrator.personId, now)
       return { roster, database: "created" as const }
     })
     const services = Layer.provideMerge(layerIupServices, Layer.mergeAll(storage, layerRandomIds, layerSiteConfig()))

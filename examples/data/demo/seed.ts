@@ -7,6 +7,7 @@
  */
 import {
   type LocalDate,
+  localDateOf,
   LocalDates,
   type PersonId,
   type Roster,
@@ -38,6 +39,33 @@ const teachingWeeks = (term: Term) =>
     ? { start: LocalDates.fromParts({ year: term.year, month: 8, day: 15 }), end: LocalDates.fromParts({ year: term.year, month: 12, day: 20 }) }
     : { start: LocalDates.fromParts({ year: term.year, month: 1, day: 8 }), end: LocalDates.fromParts({ year: term.year, month: 6, day: 12 }) }
 
+/** One seeded term: its plans' dates and the instant every entry and plan of it is written. */
+export interface DemoTerm {
+  readonly term: Term
+  readonly planStart: LocalDate
+  readonly planEnd: LocalDate
+  readonly writtenAt: number
+}
+
+/**
+ * Lays out the previous and the current term around `now`. The current term's plans run to the
+ * end of the calendar term, so they stay current between the last teaching day and the next term.
+ * In the summer before teaching starts, they start on the term's first day. Edit times are a month
+ * into teaching, or an hour before `now` when that comes first, and never before the plan's start.
+ */
+export const demoTerms = (now: number): readonly [DemoTerm, DemoTerm] => {
+  const today = localDateOf(DateTime.unsafeMake(now))
+  const current = termOf(today)
+  const layOut = (term: Term, isCurrent: boolean): DemoTerm => {
+    const weeks = teachingWeeks(term)
+    const planStart = isCurrent && today < weeks.start ? term.start : weeks.start
+    const monthIn = atTen(LocalDates.addDays(weeks.start, 30))
+    const latest = isCurrent ? Math.min(monthIn, now - Duration.toMillis(Duration.hours(1))) : monthIn
+    return { term, planStart, planEnd: term.end, writtenAt: Math.max(latest, DateTime.toEpochMillis(startOfDate(planStart))) }
+  }
+  return [layOut(previousTerm(current), false), layOut(current, true)]
+}
+
 const termName = (term: Term): string => `${term.kind === "autumn" ? "HT" : "VT"} ${term.year}`
 
 // Swedish, mathematics, English and physical education: enough for every view, and a first start
@@ -56,18 +84,17 @@ const goals = [
 ]
 
 /** Seeds everything; `siteAdministrator` creates the template and the scales. */
-export const seedDemo = (roster: Roster, siteAdministrator: PersonId, today: LocalDate) =>
+export const seedDemo = (roster: Roster, siteAdministrator: PersonId, now: number) =>
   Effect.gen(function*() {
     const administration = yield* Administration
     const teaching = yield* Teaching
     const mentoring = yield* Mentoring
     const plans = yield* Plans
-    const current = termOf(today)
-    const terms = [previousTerm(current), current]
+    const terms = demoTerms(now)
     const admin = { personId: siteAdministrator }
     const assessedCourses = roster.courses.filter((course) => course.subjectCode !== null && assessedSubjects.has(course.subjectCode))
 
-    const setupTime = atTen(LocalDates.addDays(teachingWeeks(terms[0]!).start, -10))
+    const setupTime = atTen(LocalDates.addDays(terms[0].planStart, -10))
     const { template, scales } = yield* Effect.gen(function*() {
       const three = yield* administration.createGradingScale(admin, { name: "Tre steg", steps: threeSteps })
       const four = yield* administration.createGradingScale(admin, { name: "Fyra steg", steps: fourSteps })
@@ -84,11 +111,7 @@ export const seedDemo = (roster: Roster, siteAdministrator: PersonId, today: Loc
       return { template: created, scales: [three, four] as const }
     }).pipe(Effect.withClock(clockAt(setupTime)))
 
-    for (const [index, term] of terms.entries()) {
-      const weeks = teachingWeeks(term)
-      // Entries of the current term are written before today, so none lies in the future.
-      const written = LocalDates.addDays(weeks.start, 30) < today ? LocalDates.addDays(weeks.start, 30) : LocalDates.addDays(today, -1)
-      const editTime = atTen(written < weeks.start ? weeks.start : written)
+    for (const [index, { planEnd, planStart, term, writtenAt }] of terms.entries()) {
 
       yield* Effect.gen(function*() {
         for (const [courseIndex, course] of assessedCourses.entries()) {
@@ -127,7 +150,7 @@ export const seedDemo = (roster: Roster, siteAdministrator: PersonId, today: Loc
           for (const pupilId of pupilIds) planned.add(pupilId)
           const created = yield* mentoring.createPlans({ personId: mentorId }, {
             pupilIds,
-            plan: { templateId: template.id, title: `Utvecklingssamtal ${termName(term)}`, startDate: weeks.start, endDate: weeks.end }
+            plan: { templateId: template.id, title: `Utvecklingssamtal ${termName(term)}`, startDate: planStart, endDate: planEnd }
           })
           for (const [planIndex, plan] of created.plans.entries()) {
             yield* plans.updateField({ personId: mentorId }, {
@@ -139,6 +162,6 @@ export const seedDemo = (roster: Roster, siteAdministrator: PersonId, today: Loc
             yield* plans.updateHeader({ personId: mentorId }, plan.id, 1, { published: true })
           }
         }
-      }).pipe(Effect.withClock(clockAt(editTime)))
+      }).pipe(Effect.withClock(clockAt(writtenAt)))
     }
   })

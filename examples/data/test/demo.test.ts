@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { type LocalDate, type PersonId, type Roster, termOf } from "@iupkit/core"
+import { type LocalDate, LocalDates, localDateOf, type PersonId, type Roster, startOfDate, termOf } from "@iupkit/core"
+import { DateTime } from "effect"
+import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Demo, openDemo } from "../demo/demo.js"
 import { fitRosterToToday, withAdministrators } from "../demo/roster.js"
+import { demoTerms } from "../demo/seed.js"
 
 const dated = (startDate: string, endDate: string | null) => ({ startDate: startDate as LocalDate, endDate: endDate as LocalDate | null })
 
@@ -36,6 +39,44 @@ describe("demo roster", () => {
   it("makes a non-mentor teacher site administrator", () => {
     const withAdmins = withAdministrators(smallRoster, "2026-01-10" as LocalDate)
     expect(withAdmins.administrations.map((administration) => [administration.personId, administration.scope._tag])).toEqual([["teacher", "site"]])
+  })
+})
+
+describe("demo terms", () => {
+  const startMillis = (date: LocalDate) => DateTime.toEpochMillis(startOfDate(date))
+
+  // Checks the layout the seeding promises on the day it runs: the previous term's plans are
+  // archived, the current term's are current, and no edit time lies in the future.
+  const expectLaidOutFor = (now: number) => {
+    const today = localDateOf(DateTime.unsafeMake(now))
+    const [previous, current] = demoTerms(now)
+    expect(previous.planEnd < today).toBe(true)
+    expect(current.planStart <= today).toBe(true)
+    expect(current.planEnd >= today).toBe(true)
+    expect(previous.planEnd < current.planStart).toBe(true)
+    for (const term of [previous, current]) {
+      expect(term.writtenAt).toBeLessThanOrEqual(now)
+      expect(term.writtenAt).toBeGreaterThanOrEqual(startMillis(term.planStart))
+      expect(term.writtenAt).toBeLessThan(startMillis(LocalDates.addDays(term.planEnd, 1)))
+    }
+    expect(previous.writtenAt).toBeLessThan(current.writtenAt)
+  }
+
+  it.each([
+    ["the first minutes of spring", "2027-01-01T00:10:00+01:00"],
+    ["the last evening of spring", "2027-06-30T23:50:00+02:00"],
+    ["the first day of autumn", "2027-07-01T00:30:00+02:00"],
+    ["the summer before teaching", "2027-08-14T12:00:00+02:00"],
+    ["after the last teaching day", "2026-12-23T09:00:00+01:00"],
+    ["the middle of a term", "2026-12-04T10:00:00+01:00"]
+  ])("lays out %s", (_, instant) => {
+    expectLaidOutFor(Date.parse(instant))
+  })
+
+  it("lays out any instant", () => {
+    const from = Date.parse("2020-01-01T00:00:00Z")
+    const to = Date.parse("2040-01-01T00:00:00Z")
+    fc.assert(fc.property(fc.integer({ min: from, max: to }), expectLaidOutFor), { numRuns: 1_000 })
   })
 })
 
