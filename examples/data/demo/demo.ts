@@ -25,18 +25,26 @@ export interface Demo {
   readonly demoPeople: ReadonlyArray<DemoPerson>
   /** The outcome of opening: "created" for a new database, "opened" for one already seeded. */
   readonly database: "created" | "opened"
+  /**
+   * Whether an opened database was seeded for an earlier term: no mentor has a current plan
+   * today, because the seeded plans and mentorships lie in the past.
+   */
+  readonly outdated: boolean
   readonly close: () => Promise<void>
 }
 
-/** Opens the demo database at `filename`, importing and seeding it when it is empty. */
-export const openDemo = async (filename: string): Promise<Demo> => {
+/**
+ * Opens the demo database at `filename`, importing and seeding it when it is empty. `now` (epoch
+ * milliseconds) sets the seeding day. The views always use the real clock.
+ */
+export const openDemo = async (filename: string, options: { readonly now?: number } = {}): Promise<Demo> => {
   mkdirSync(dirname(filename), { recursive: true })
   const scope = Effect.runSync(Scope.make())
   const close = () => Effect.runPromise(Scope.close(scope, Exit.void))
   try {
     const context = await Effect.runPromise(Layer.buildWithScope(SqliteStorage.layer({ filename }), scope))
     const storage = Layer.succeedContext(context)
-    const now = Date.now()
+    const now = options.now ?? Date.now()
     const today: LocalDate = localDateOf(DateTime.unsafeMake(now))
 
     const prepare = Effect.gen(function*() {
@@ -56,10 +64,14 @@ export const openDemo = async (filename: string): Promise<Demo> => {
     const { roster, database } = await Effect.runPromise(Effect.provide(prepare, services))
 
     const iup = createIupClient({ storage, directory: storage })
+    const demoPeople = demoPeopleOf(roster, today)
+    const mentor = demoPeople.find((person) => person.roles.includes("mentor"))
+    const outdated = mentor === undefined || (await iup.mentoring.page({ personId: mentor.id })).currentPlans.length === 0
     return {
       iup,
-      demoPeople: demoPeopleOf(roster, today),
+      demoPeople,
       database,
+      outdated,
       close: async () => {
         await iup.dispose()
         await close()

@@ -39,3 +39,7 @@ export const startMessage = (framework: string, url: string, jwtFromEnvironment:
 /** Printed before the database opens, since the first start takes a while. */
 export const openingMessage = (filename: string): string =>
   `Opening ${filename} (the first start imports and seeds the fictional school, which takes about half a minute)…`
+
+/** Printed when the demo database was seeded for an earlier term and shows no current plans. */
+export const outdatedMessage = (filename: string): string =>
+  `${filename} was seeded for an earlier term, so no plan is current today. Stop the server, delete the file and start again to seed the school for today.`

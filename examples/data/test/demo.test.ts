@@ -95,6 +95,7 @@ describe("demo database", () => {
 
   it("imports and seeds a new file", async () => {
     expect(demo.database).toBe("created")
+    expect(demo.outdated).toBe(false)
     const roles = new Set(demo.demoPeople.flatMap((person) => person.roles))
     expect([...roles].sort()).toEqual(["guardian", "mentor", "organisationAdministrator", "pupil", "siteAdministrator", "teacher"])
   })
@@ -121,7 +122,30 @@ describe("demo database", () => {
     await demo.close()
     demo = await openDemo(filename)
     expect(demo.database).toBe("opened")
+    expect(demo.outdated).toBe(false)
     const pupil = demo.demoPeople.find((person) => person.roles.includes("pupil"))!
     expect((await demo.iup.pupils.page({ personId: pupil.id })).plans.length).toBe(2)
   })
+})
+
+describe("demo database from an earlier school year", () => {
+  const folder = mkdtempSync(join(tmpdir(), "iupkit-demo-old-"))
+
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true })
+  })
+
+  it("reports itself outdated", async () => {
+    const filename = join(folder, "old.sqlite")
+    const aYearAgo = Date.now() - 400 * 24 * 60 * 60 * 1000
+    const seeded = await openDemo(filename, { now: aYearAgo })
+    await seeded.close()
+    const reopened = await openDemo(filename)
+    try {
+      expect(reopened.database).toBe("opened")
+      expect(reopened.outdated).toBe(true)
+    } finally {
+      await reopened.close()
+    }
+  }, 240_000)
 })

@@ -6,7 +6,7 @@
 import { makeJwtAuthenticator } from "@iupkit/auth"
 import { Effect } from "effect"
 import { openDemo } from "../../data/demo/demo.js"
-import { cookieSecret, databaseFile, jwtClaims, jwtSecret, openingMessage, startMessage } from "../../data/demo/settings.js"
+import { cookieSecret, databaseFile, jwtClaims, jwtSecret, openingMessage, outdatedMessage, startMessage } from "../../data/demo/settings.js"
 import { createApp } from "./app.js"
 import { defaultHost, listen, portFrom } from "./listen.js"
 
@@ -16,6 +16,7 @@ const main = async (): Promise<void> => {
   const jwt = jwtSecret(process.env)
   console.log(openingMessage(filename))
   const demo = await openDemo(filename)
+  if (demo.outdated) console.warn(outdatedMessage(filename))
   const bearer = await Effect.runPromise(makeJwtAuthenticator({ key: jwt.key, ...jwtClaims }))
   const app = createApp({ iup: demo.iup, bearer, cookieSecret: cookieSecret(), demoPeople: demo.demoPeople })
   const server = await listen(app, defaultHost, port).catch(async (error: unknown) => {

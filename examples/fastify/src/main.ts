@@ -5,7 +5,7 @@
 import { makeJwtAuthenticator } from "@iupkit/auth"
 import { Effect } from "effect"
 import { openDemo } from "../../data/demo/demo.js"
-import { cookieSecret, databaseFile, jwtClaims, jwtSecret, openingMessage, startMessage } from "../../data/demo/settings.js"
+import { cookieSecret, databaseFile, jwtClaims, jwtSecret, openingMessage, outdatedMessage, startMessage } from "../../data/demo/settings.js"
 import { buildApp } from "./app.js"
 import { defaultHost, listen, portFrom } from "./listen.js"
 
@@ -15,6 +15,7 @@ const main = async (): Promise<void> => {
   const jwt = jwtSecret(process.env)
   console.log(openingMessage(filename))
   const demo = await openDemo(filename)
+  if (demo.outdated) console.warn(outdatedMessage(filename))
   const bearer = await Effect.runPromise(makeJwtAuthenticator({ key: jwt.key, ...jwtClaims }))
   const app = await buildApp({ iup: demo.iup, bearer, cookieSecret: cookieSecret(), demoPeople: demo.demoPeople, logger: { level: "info" } })
   const stop = async () => {
