@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url"
 import { AuditLog, DirectoryWriter, EntryStore, layerMemoryDirectory, PlanStore, type Roster } from "@iupkit/core"
 import { Administration, Mentoring, Teaching } from "@iupkit/services"
 import { folderSource, fullImport, layerMemoryCache } from "@iupkit/ss12000"
-import { Effect, Layer, type ManagedRuntime } from "effect"
+import { Effect, Layer, Logger, LogLevel, type ManagedRuntime } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import { backends, makeDatabase, servicesOver, snapshotTables, type TestDatabase } from "./support/storage.js"
 import { courseId, mentees, people, roster, rosterWithEveryPupilMentored, schoolId } from "./support/world.js"
@@ -148,19 +148,21 @@ for (const kind of backends) {
       // The folder's school replaces the seeded roster on purpose, so the guard against an import
       // that removes most people is turned off here.
       const importOptions = { maxRemovedShare: 1 }
+      // The importer logs each start and end at info level; the sweep runs it once per statement.
+      const quiet = Logger.minimumLogLevel(LogLevel.Warning)
       const expected = await Effect.runPromise(
         Effect.zipRight(fullImport(folderSource(ss12000Folder), importOptions), Effect.flatMap(DirectoryWriter, (writer) => writer.snapshot())).pipe(
-          Effect.provide(Layer.merge(layerMemoryDirectory(roster), layerMemoryCache))
+          Effect.provide(Layer.mergeAll(layerMemoryDirectory(roster), layerMemoryCache, quiet))
         )
       )
       const runImport = () =>
-        runtime.runPromise(fullImport(folderSource(ss12000Folder), importOptions).pipe(Effect.provide(layerMemoryCache)))
+        runtime.runPromise(fullImport(folderSource(ss12000Folder), importOptions).pipe(Effect.provide(Layer.merge(layerMemoryCache, quiet))))
 
       await sweepFaults(database, runtime, runImport)
 
       const imported = await runtime.runPromise(Effect.flatMap(DirectoryWriter, (writer) => writer.snapshot()))
       expect(imported.people.length).toBeGreaterThan(0)
       expect(sortedRoster(imported)).toEqual(sortedRoster(expected))
-    })
+    }, 180_000)
   })
 }
