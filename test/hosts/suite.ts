@@ -849,12 +849,18 @@ export const hostSuite = (host: HostUnderTest): void => {
           return { jar, html: await response.text() }
         }
         const submitUpload = (jar: CookieJar, form: FormData, query = "") =>
-          fetch(`${demo.url}${planPath()}/documents${query}`, { method: "POST", redirect: "manual", headers: { cookie: jar.header() }, body: form })
+          fetch(`${demo.url}/pupils/${people.secondPupil}/documents${query}`, { method: "POST", redirect: "manual", headers: { cookie: jar.header() }, body: form })
 
         it("uploads and links a document without JavaScript", async () => {
           const { jar, html } = await openPlan(people.mentor)
-          expect(html).toContain(`action="${planPath()}/documents" enctype="multipart/form-data"`)
-          const response = await submitUpload(jar, formOf([["_csrf", hiddenCsrf(html)], ["title", "Utredning från skolan"], ["documentDate", ""]], { name: "utredning.pdf", bytes: minimalPdf }))
+          expect(html).toContain(`action="/pupils/${people.secondPupil}/documents" enctype="multipart/form-data"`)
+          const fields: ReadonlyArray<readonly [string, string]> = [
+            ["_csrf", hiddenCsrf(html)],
+            ["planId", made.secondPlanId],
+            ["title", "Utredning från skolan"],
+            ["documentDate", ""]
+          ]
+          const response = await submitUpload(jar, formOf(fields, { name: "utredning.pdf", bytes: minimalPdf }))
           expect(response.status).toBe(303)
           expect(response.headers.get("location")).toBe(planPath())
           const page = await (await fetch(`${demo.url}${planPath()}`, { headers: { cookie: jar.header() } })).text()

@@ -5,7 +5,7 @@
  * limit set, so a larger file is cut off while it streams in and rejected with 413. The services
  * then check what the bytes are.
  */
-import { InvalidInputError, type PersonId } from "@iupkit/core"
+import { InvalidInputError, type PersonId, type PlanId } from "@iupkit/core"
 import { defaultRoutes } from "@iupkit/render-html"
 import type { DocumentView, IupClient } from "@iupkit/services"
 import { JSONSchema, type Schema } from "effect"
@@ -104,7 +104,7 @@ const actorOf = (req: Request): { readonly personId: PersonId } => ({ personId: 
 
 /**
  * Builds the router of uploads and downloads: under `/api` for API clients, and the plan page's
- * download links and upload form. Mount it after sign-in and before the app's CSRF middleware;
+ * download links and upload form, which redirects back to the plan named in its `planId` field. Mount it after sign-in and before the app's CSRF middleware;
  * `before` runs first on every route.
  */
 export const documentsRouter = (options: DocumentRoutesOptions, ...before: ReadonlyArray<RequestHandler>): Router => {
@@ -122,12 +122,13 @@ export const documentsRouter = (options: DocumentRoutesOptions, ...before: Reado
   router.get("/documents/:documentId", ...before, async (req, res) => {
     sendDocument(res, await iup.documents.download(actorOf(req), param(req, "documentId")))
   })
-  router.post("/plans/:planId/documents", ...before, ...upload, async (req, res) => {
-    const actor = actorOf(req)
-    // Documents belong to the pupil; the plan names it and is where the form came from.
-    const plan = await iup.plans.getPlan(actor, param(req, "planId"))
-    await iup.documents.upload(actor, uploadRequest(plan.pupil.id, req))
-    res.redirect(303, defaultRoutes.plan(plan.id))
+  router.post("/pupils/:pupilId/documents", ...before, ...upload, async (req, res) => {
+    const pupilId = param(req, "pupilId")
+    await iup.documents.upload(actorOf(req), uploadRequest(pupilId, req))
+    // The form names the plan page it came from; `plan` encodes the id as one path segment.
+    const planId: unknown = req.body?.planId
+    const back = typeof planId === "string" && planId !== "" ? defaultRoutes.plan(planId as PlanId) : defaultRoutes.pupilPlans(pupilId as PersonId)
+    res.redirect(303, back)
   })
   return router
 }

@@ -6,7 +6,7 @@
  * then check what the bytes are.
  */
 import fastifyMultipart from "@fastify/multipart"
-import { InvalidInputError, type PersonId } from "@iupkit/core"
+import { InvalidInputError, type PersonId, type PlanId } from "@iupkit/core"
 import { defaultRoutes } from "@iupkit/render-html"
 import type { DocumentView, IupClient } from "@iupkit/services"
 import { create as contentDisposition } from "content-disposition"
@@ -212,7 +212,8 @@ export const documentApiPlugin: FastifyPluginAsync<DocumentRoutesOptions> = asyn
 
 /**
  * Registers what the plan page links and posts to: the download of a document and the upload form,
- * which redirects back to the plan. The form's CSRF token is its `_csrf` field.
+ * which redirects back to the plan named in its `planId` field. The form's CSRF token is its
+ * `_csrf` field.
  */
 export const documentPagesPlugin: FastifyPluginAsync<DocumentRoutesOptions> = async (fastify, options) => {
   const { iup } = options
@@ -226,12 +227,12 @@ export const documentPagesPlugin: FastifyPluginAsync<DocumentRoutesOptions> = as
     const { documentId } = request.params as { readonly documentId: string }
     return sendDocument(reply, await iup.documents.download(actorOf(request), documentId))
   })
-  fastify.post("/plans/:planId/documents", { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const { planId } = request.params as { readonly planId: string }
-    const actor = actorOf(request)
-    // Documents belong to the pupil; the plan names it and is where the form came from.
-    const plan = await iup.plans.getPlan(actor, planId)
-    await iup.documents.upload(actor, uploadRequest(plan.pupil.id, request))
-    return reply.redirect(defaultRoutes.plan(plan.id), 303)
+  fastify.post("/pupils/:pupilId/documents", { preHandler: fastify.csrfProtection }, async (request, reply) => {
+    const { pupilId } = request.params as { readonly pupilId: string }
+    await iup.documents.upload(actorOf(request), uploadRequest(pupilId, request))
+    // The form names the plan page it came from; `plan` encodes the id as one path segment.
+    const planId = uploadOf(request).fields.get("planId") ?? ""
+    const back = planId === "" ? defaultRoutes.pupilPlans(pupilId as PersonId) : defaultRoutes.plan(planId as PlanId)
+    return reply.redirect(back, 303)
   })
 }

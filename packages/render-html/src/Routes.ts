@@ -26,8 +26,8 @@ export interface Routes {
   readonly updatePlanField: (planId: PlanId, fieldId: FieldId) => string
   /** The download URL of a legacy document; the host sends the file as an attachment. */
   readonly document: (documentId: DocumentId) => string
-  /** The target of the plan page's upload form, which adds a document for the plan's pupil. */
-  readonly uploadDocument: (planId: PlanId) => string
+  /** The target of the plan page's upload form, which adds a document for the pupil. */
+  readonly uploadDocument: (pupilId: PersonId) => string
   readonly print: string
   readonly exportPdf: string
   readonly course: (courseId: CourseId) => string
@@ -60,7 +60,7 @@ export const makeRoutes = (prefix = "", overrides: Partial<Routes> = {}): Routes
   deletePlan: (planId) => `${prefix}/plans/${segment(planId)}/delete`,
   updatePlanField: (planId, fieldId) => `${prefix}/plans/${segment(planId)}/fields/${segment(fieldId)}`,
   document: (documentId) => `${prefix}/documents/${segment(documentId)}`,
-  uploadDocument: (planId) => `${prefix}/plans/${segment(planId)}/documents`,
+  uploadDocument: (pupilId) => `${prefix}/pupils/${segment(pupilId)}/documents`,
   print: `${prefix}/plans/print`,
   exportPdf: `${prefix}/plans/export.pdf`,
   course: (courseId) => `${prefix}/courses/${segment(courseId)}`,

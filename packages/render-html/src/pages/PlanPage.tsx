@@ -116,17 +116,19 @@ export const DocumentList = (props: { readonly documents: ReadonlyArray<Document
 
 /**
  * Renders the upload form of a legacy document for the plan's pupil, sent as
- * `multipart/form-data`. Fields: `title`, `documentDate` (may be empty) and `file`.
+ * `multipart/form-data`. Fields: `planId` (the page to return to), `title`, `documentDate` (may be
+ * empty) and `file`.
  */
 const UploadDocumentForm = (props: { readonly plan: PlanView }) => {
   const { messages, routes } = useOptions()
   return (
     <PostForm
-      action={routes.uploadDocument(props.plan.id)}
+      action={routes.uploadDocument(props.plan.pupil.id)}
       enctype="multipart/form-data"
       class="upload-form"
       label={messages.addDocument}
     >
+      <input type="hidden" name="planId" value={props.plan.id} />
       <h3>{messages.addDocument}</h3>
       <div class="field">
         <label for="document-title">{messages.documentTitle}</label>
