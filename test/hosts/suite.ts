@@ -805,6 +805,14 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect((await api(`/api/pupils/${people.secondPupil}/documents`, {}, people.pupil)).status).toBe(404)
       })
 
+      it("keeps quotes and line breaks of uploaded names", async () => {
+        // FormData escapes them as %22, %0D and %0A, as browsers do; the host undoes it.
+        const fileName = 'Åsa "x"\r\n.pdf'
+        const response = await uploadTo(people.pupil, { name: fileName, bytes: minimalPdf })
+        expect(response.status).toBe(201)
+        expect((await response.json()).fileName).toBe(fileName)
+      })
+
       it("sends a safe header for any file name", async () => {
         const fileName = 'Åsa "x"\r\n.pdf'
         const view = await client.documents.upload({ personId: people.mentor }, {

@@ -69,6 +69,15 @@ const readUpload = (options: DocumentRoutesOptions): ReadonlyArray<RequestHandle
   ]
 }
 
+/**
+ * Undoes the escapes browsers write into a multipart file name: the HTML standard's
+ * multipart/form-data encoding turns LF, CR and `"` into `%0A`, `%0D` and `%22`.
+ * NOTE: the encoding leaves `%` itself as it is, so a name that really contained `%22` is read
+ * as one with a quote.
+ */
+const browserFileName = (name: string): string =>
+  name.replace(/%(0A|0D|22)/gi, (_escape, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+
 /** Builds the service's upload request from a multipart body: `title`, optional `documentDate` and the file. */
 const uploadRequest = (pupilId: string, req: Request) => {
   if (req.file === undefined) {
@@ -79,7 +88,7 @@ const uploadRequest = (pupilId: string, req: Request) => {
   return {
     pupilId,
     title: text("title"),
-    fileName: req.file.originalname,
+    fileName: browserFileName(req.file.originalname),
     bytes: req.file.buffer,
     documentDate: text("documentDate") === "" ? null : text("documentDate")
   }

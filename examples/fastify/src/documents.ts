@@ -88,6 +88,15 @@ const uploadOf = (request: FastifyRequest): { readonly fields: ReadonlyMap<strin
   return { fields: body.fields, file: body.file }
 }
 
+/**
+ * Undoes the escapes browsers write into a multipart file name: the HTML standard's
+ * multipart/form-data encoding turns LF, CR and `"` into `%0A`, `%0D` and `%22`.
+ * NOTE: the encoding leaves `%` itself as it is, so a name that really contained `%22` is read
+ * as one with a quote.
+ */
+const browserFileName = (name: string): string =>
+  name.replace(/%(0A|0D|22)/gi, (_escape, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+
 /** Builds the service's upload request from a multipart body: `title`, optional `documentDate` and the file. */
 const uploadRequest = (pupilId: string, request: FastifyRequest) => {
   const { fields, file } = uploadOf(request)
@@ -95,7 +104,7 @@ const uploadRequest = (pupilId: string, request: FastifyRequest) => {
   return {
     pupilId,
     title: fields.get("title") ?? "",
-    fileName: file.fileName,
+    fileName: browserFileName(file.fileName),
     bytes: file.bytes,
     documentDate: documentDate === "" ? null : documentDate
   }
