@@ -106,6 +106,7 @@ export const rawPlanView = (actorId: string, planId: string, action: "plan.read"
       headerVersion: Number(plan.header_version),
       canEditHeader: canEdit,
       canDelete: canEdit,
+      canWriteDocuments: relations.has("mentor") || relations.has("administrator"),
       entries: entries
         .filter((entry) => readsAll || Number(entry.visible_to_pupils) === 1)
         .map((entry) => ({

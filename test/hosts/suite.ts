@@ -4,12 +4,14 @@
  * host running the real services on in-memory storage with JWT bearer sign-in.
  */
 import { createHmac } from "node:crypto"
+import { crc32, deflateSync } from "node:zlib"
 import { makeJwtAuthenticator } from "@iupkit/auth"
 import type { PersonId } from "@iupkit/core"
 import { createIupClient, type IupClient } from "@iupkit/services"
 import { layerMemoryStorage } from "@iupkit/store-memory"
 import { Effect, JSONSchema, type Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { bombDocx, minimalDocx, minimalPdf } from "../../packages/services/test/files.js"
 import { courseId, guardianName, people, roster, schoolId } from "./school.js"
 
 /** What the suite hands a host to start. */
@@ -23,6 +25,8 @@ export interface SuiteHostOptions {
   /** Receives every log line the host writes. */
   readonly logLine: (line: string) => void
   readonly port: number
+  /** Largest uploaded document in bytes; the services get the same limit. */
+  readonly maxDocumentBytes: number
 }
 
 /** A running host. */
@@ -70,6 +74,39 @@ const demoPeople = [
 ]
 
 const secret = "test-cookie-secret-of-at-least-32-characters"
+
+// Small, so that the oversized upload stays quick; the zip bomb below compresses to about 20 kB.
+const maxDocumentBytes = 64 * 1024
+
+const pngChunk = (type: string, data: Buffer): Buffer => {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const typeAndData = Buffer.concat([Buffer.from(type, "latin1"), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(typeAndData))
+  return Buffer.concat([length, typeAndData, crc])
+}
+
+/** A valid 1×1 white PNG image. */
+const onePixelPng = (): Buffer => {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(1, 0)
+  header.writeUInt32BE(1, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(Buffer.from([0, 255, 255, 255]))),
+    pngChunk("IEND", Buffer.alloc(0))
+  ])
+}
+
+/** The minimal PDF with an object inserted before its trailer. */
+const pdfWith = (object: string): Buffer => {
+  const pdf = Buffer.from(minimalPdf)
+  const trailer = pdf.indexOf("trailer")
+  return Buffer.concat([pdf.subarray(0, trailer), Buffer.from(object, "latin1"), pdf.subarray(trailer)])
+}
 
 /** Cookies kept between requests, as a browser would. */
 class CookieJar {
@@ -131,9 +168,9 @@ export const hostSuite = (host: HostUnderTest): void => {
     }
 
     beforeAll(async () => {
-      client = createIupClient({ storage: layerMemoryStorage, directory: roster })
+      client = createIupClient({ storage: layerMemoryStorage, directory: roster, maxDocumentBytes })
       const bearer = await Effect.runPromise(makeJwtAuthenticator({ key: jwtSecret, issuer, audience }))
-      const base = { iup: withCrashingPlan(client), bearer, cookieSecret: secret, logLine: (line: string) => logs.push(line), port: 0 }
+      const base = { iup: withCrashingPlan(client), bearer, cookieSecret: secret, logLine: (line: string) => logs.push(line), port: 0, maxDocumentBytes }
       demo = await host.start({ ...base, demoPeople })
       plain = await host.start({ ...base, demoPeople: undefined })
 
@@ -617,6 +654,278 @@ export const hostSuite = (host: HostUnderTest): void => {
       })
     })
 
+    describe("documents", () => {
+      const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+      interface UploadFile {
+        readonly name: string
+        readonly bytes: Uint8Array
+      }
+      const formOf = (fields: ReadonlyArray<readonly [string, string]>, file?: UploadFile): FormData => {
+        const form = new FormData()
+        for (const [name, value] of fields) form.append(name, value)
+        if (file !== undefined) form.append("file", new Blob([new Uint8Array(file.bytes)]), file.name)
+        return form
+      }
+      const bearer = (personId: string) => ({ authorization: `Bearer ${tokenFor(personId)}` })
+      const uploadTo = (pupilId: string, file: UploadFile, personId: string = people.mentor) =>
+        fetch(`${plain.url}/api/pupils/${pupilId}/documents`, {
+          method: "POST",
+          headers: bearer(personId),
+          body: formOf([["title", "Åtgärdsprogram"], ["documentDate", "2025-05-20"]], file)
+        })
+      const download = (documentId: string, personId: string = people.mentor) =>
+        fetch(`${plain.url}/api/documents/${encodeURIComponent(documentId)}`, { headers: bearer(personId) })
+      const documentIds = async (pupilId: string): Promise<ReadonlyArray<string>> => {
+        const listed: ReadonlyArray<{ readonly id: string }> = await (await api(`/api/pupils/${pupilId}/documents`)).json()
+        return listed.map((document) => document.id)
+      }
+      const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer())
+
+      it("uploads and downloads a PDF unchanged", async () => {
+        const uploaded = await uploadTo(people.pupil, { name: "åtgärdsprogram.pdf", bytes: minimalPdf })
+        expect(uploaded.status).toBe(201)
+        const view = await uploaded.json()
+        expect(view).toMatchObject({ title: "Åtgärdsprogram", fileName: "åtgärdsprogram.pdf", mediaType: "application/pdf", byteSize: minimalPdf.byteLength, documentDate: "2025-05-20", source: "upload" })
+        expect(await documentIds(people.pupil)).toContain(view.id)
+
+        const response = await download(view.id)
+        expect(response.status).toBe(200)
+        expect(response.headers.get("content-type")).toBe("application/pdf")
+        expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="\?tg\?rdsprogram\.pdf"; filename\*=UTF-8''%C3%A5tg%C3%A4rdsprogram\.pdf$/)
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff")
+        expect(response.headers.get("cache-control")).toBe("no-store")
+        expect(await bytesOf(response)).toEqual(minimalPdf)
+      })
+
+      it("uploads a DOCX with its sniffed type", async () => {
+        // Sent as a .bin: the type comes from the content, never from the name.
+        const uploaded = await uploadTo(people.pupil, { name: "plan.bin", bytes: minimalDocx })
+        expect(uploaded.status).toBe(201)
+        const view = await uploaded.json()
+        expect(view.mediaType).toBe(docxType)
+        const response = await download(view.id)
+        expect(response.headers.get("content-type")).toBe(docxType)
+        expect(await bytesOf(response)).toEqual(minimalDocx)
+      })
+
+      it("rejects other types and hostile files", async () => {
+        const before = await documentIds(people.secondPupil)
+        const cases: ReadonlyArray<readonly [string, UploadFile, RegExp]> = [
+          ["PNG image", { name: "bild.png", bytes: onePixelPng() }, /image\/png/],
+          ["text renamed .pdf", { name: "betyg.pdf", bytes: new TextEncoder().encode("Betyg: A\n") }, /only PDF, DOC and DOCX/],
+          ["empty file", { name: "tom.pdf", bytes: new Uint8Array(0) }, /is empty/],
+          ["zip bomb", { name: "bomb.docx", bytes: bombDocx() }, /compressed \d+ to 1|unpacks to/],
+          ["PDF with JavaScript", { name: "skript.pdf", bytes: pdfWith("3 0 obj<</S/JavaScript/JS(app.alert(1))>>endobj\n") }, /JavaScript action/],
+          ["PDF with Launch", { name: "start.pdf", bytes: pdfWith("3 0 obj<</S/Launch/F(calc.exe)>>endobj\n") }, /Launch action/]
+        ]
+        for (const [name, file, reason] of cases) {
+          const response = await uploadTo(people.secondPupil, file)
+          expect(response.status, name).toBe(400)
+          const { error } = await response.json()
+          expect(error.tag, name).toBe("InvalidInputError")
+          expect(error.field, name).toBe("file")
+          expect(error.reason, name).toMatch(reason)
+        }
+        expect(await documentIds(people.secondPupil)).toEqual(before)
+      })
+
+      it("answers 413 for an oversized file and stores nothing", async () => {
+        const before = await documentIds(people.secondPupil)
+        const oversized = new Uint8Array(maxDocumentBytes + 1)
+        oversized.set(minimalPdf)
+        const response = await uploadTo(people.secondPupil, { name: "stor.pdf", bytes: oversized })
+        expect(response.status).toBe(413)
+        const { error } = await response.json()
+        expect(error).toMatchObject({ tag: "FileTooLargeError", field: "file", limit: maxDocumentBytes })
+        expect(error.message).toContain(`${maxDocumentBytes} bytes`)
+        expect(await documentIds(people.secondPupil)).toEqual(before)
+      })
+
+      it("rejects a request without a file", async () => {
+        const response = await fetch(`${plain.url}/api/pupils/${people.pupil}/documents`, {
+          method: "POST",
+          headers: bearer(people.mentor),
+          body: formOf([["title", "Utan fil"]])
+        })
+        expect(response.status).toBe(400)
+        expect((await response.json()).error).toMatchObject({ tag: "InvalidInputError", field: "file" })
+      })
+
+      it("answers malformed bodies with 4xx and stores nothing", async () => {
+        const before = await documentIds(people.secondPupil)
+        const part = (name: string, fileName: string, content: string) =>
+          `--b\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n${content}\r\n`
+        const pdf = Buffer.from(minimalPdf).toString("latin1")
+        const cases: ReadonlyArray<readonly [string, string, string]> = [
+          ["cut off", "multipart/form-data; boundary=b", `--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n${pdf}`],
+          ["no boundary", "multipart/form-data", part("file", "a.pdf", pdf)],
+          ["garbage", "multipart/form-data; boundary=b", "this is not multipart"],
+          ["two files", "multipart/form-data; boundary=b", `${part("file", "a.pdf", pdf)}${part("file", "b.pdf", pdf)}--b--\r\n`],
+          ["JSON", "application/json", JSON.stringify({ title: "Utan fil", file: pdf })]
+        ]
+        for (const [name, contentType, body] of cases) {
+          const response = await fetch(`${plain.url}/api/pupils/${people.secondPupil}/documents`, {
+            method: "POST",
+            headers: { ...bearer(people.mentor), "content-type": contentType },
+            body: Buffer.from(body, "latin1")
+          })
+          expect(response.status, name).toBeGreaterThanOrEqual(400)
+          expect(response.status, name).toBeLessThan(500)
+          expect(typeof (await response.json()).error.tag, name).toBe("string")
+        }
+        expect(await documentIds(people.secondPupil)).toEqual(before)
+      })
+
+      it("lets only mentors upload and delete", async () => {
+        const forbidden = await uploadTo(people.pupil, { name: "egen.pdf", bytes: minimalPdf }, people.pupil)
+        expect(forbidden.status).toBe(403)
+        expect((await forbidden.json()).error).toMatchObject({ tag: "ForbiddenError", kind: "person" })
+        const view = await (await uploadTo(people.pupil, { name: "radera.pdf", bytes: minimalPdf })).json()
+        const remove = (personId: string) => fetch(`${plain.url}/api/documents/${view.id}`, { method: "DELETE", headers: bearer(personId) })
+        const byGuardian = await remove(people.guardian)
+        expect(byGuardian.status).toBe(403)
+        const deleted = await remove(people.mentor)
+        expect(deleted.status).toBe(200)
+        expect((await download(view.id)).status).toBe(404)
+        expect(await documentIds(people.pupil)).not.toContain(view.id)
+      })
+
+      it("hides other pupils' documents like missing ones", async () => {
+        const own = await (await uploadTo(people.pupil, { name: "egen.pdf", bytes: minimalPdf })).json()
+        const other = await (await uploadTo(people.secondPupil, { name: "annan.pdf", bytes: minimalPdf })).json()
+        expect((await download(own.id, people.pupil)).status).toBe(200)
+        expect((await download(own.id, people.guardian)).status).toBe(200)
+        for (const reader of [people.pupil, people.guardian]) {
+          const hidden = await download(other.id, reader)
+          const missing = await download("document-missing", reader)
+          expect(hidden.status, reader).toBe(404)
+          expect((await hidden.text()).replaceAll(other.id, "ID"), reader).toBe((await missing.text()).replaceAll("document-missing", "ID"))
+        }
+        expect((await api(`/api/pupils/${people.secondPupil}/documents`, {}, people.pupil)).status).toBe(404)
+      })
+
+      it("keeps quotes and line breaks of uploaded names", async () => {
+        // FormData escapes them as %22, %0D and %0A, as browsers do; the host undoes it.
+        const fileName = 'Åsa "x"\r\n.pdf'
+        const response = await uploadTo(people.pupil, { name: fileName, bytes: minimalPdf })
+        expect(response.status).toBe(201)
+        expect((await response.json()).fileName).toBe(fileName)
+      })
+
+      it("sends a safe header for any file name", async () => {
+        const fileName = 'Åsa "x"\r\n.pdf'
+        const view = await client.documents.upload({ personId: people.mentor }, {
+          pupilId: people.pupil,
+          title: "Namn med citattecken",
+          fileName,
+          bytes: minimalPdf
+        })
+        const response = await download(view.id)
+        expect(response.status).toBe(200)
+        const disposition = response.headers.get("content-disposition") ?? ""
+        expect(disposition).toMatch(/^attachment; /)
+        expect(disposition).toMatch(/^[\x20-\x7e]+$/)
+        const fallback = /filename="((?:[^"\\]|\\.)*)"/.exec(disposition)?.[1]
+        expect(fallback).toBe('?sa \\"x\\"??.pdf')
+        const extended = /filename\*=UTF-8''([^;\s]+)/.exec(disposition)?.[1] ?? ""
+        expect(decodeURIComponent(extended)).toBe(fileName)
+      })
+
+      it("imports a plan from legacy text", async () => {
+        const text = "Mål: läsa en bok i månaden.\nUppföljning i maj."
+        const response = await post(`/api/pupils/${people.pupil}/imported-plans`, { title: "IUP VT 2019", date: "2019-05-20", text })
+        expect(response.status).toBe(201)
+        const imported = await response.json()
+        expect(imported._tag).toBe("plan")
+        const plan = await (await api(`/api/plans/${imported.plan.id}`)).json()
+        expect(plan).toMatchObject({ title: "IUP VT 2019", startDate: "2019-05-20", published: true })
+        expect(plan.fields.map((field: { value: string }) => field.value)).toEqual([text])
+        const invalid = await post(`/api/pupils/${people.pupil}/imported-plans`, { title: "IUP", date: "2019-02-30", text })
+        expect(invalid.status).toBe(400)
+        expect((await invalid.json()).error).toMatchObject({ tag: "InvalidInputError", field: "date" })
+        const byPupil = await post(`/api/pupils/${people.pupil}/imported-plans`, { title: "IUP", date: "2019-05-20", text }, people.pupil)
+        expect(byPupil.status).toBe(403)
+      })
+
+      describe("on the plan page", () => {
+        const planPath = () => `/plans/${encodeURIComponent(made.secondPlanId)}`
+        const openPlan = async (personId: string) => {
+          const jar = await signIn(personId)
+          const response = await fetch(`${demo.url}${planPath()}`, { headers: { cookie: jar.header() } })
+          jar.store(response)
+          return { jar, html: await response.text() }
+        }
+        const submitUpload = (jar: CookieJar, form: FormData, query = "") =>
+          fetch(`${demo.url}/pupils/${people.secondPupil}/documents${query}`, { method: "POST", redirect: "manual", headers: { cookie: jar.header() }, body: form })
+
+        it("uploads and links a document without JavaScript", async () => {
+          const { jar, html } = await openPlan(people.mentor)
+          expect(html).toContain(`action="/pupils/${people.secondPupil}/documents" enctype="multipart/form-data"`)
+          const fields: ReadonlyArray<readonly [string, string]> = [
+            ["_csrf", hiddenCsrf(html)],
+            ["planId", made.secondPlanId],
+            ["title", "Utredning från skolan"],
+            ["documentDate", ""]
+          ]
+          const response = await submitUpload(jar, formOf(fields, { name: "utredning.pdf", bytes: minimalPdf }))
+          expect(response.status).toBe(303)
+          expect(response.headers.get("location")).toBe(planPath())
+          const page = await (await fetch(`${demo.url}${planPath()}`, { headers: { cookie: jar.header() } })).text()
+          const link = new RegExp(`<a href="(/documents/[^"]+)">Utredning från skolan</a>`).exec(page)?.[1]
+          expect(link).toBeDefined()
+          const file = await fetch(`${demo.url}${link}`, { headers: { cookie: jar.header() } })
+          expect(file.status).toBe(200)
+          expect(file.headers.get("content-type")).toBe("application/pdf")
+          // A plain name may be sent as a token, without quotes (RFC 6266).
+          expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename=("utredning\.pdf"|utredning\.pdf)$/)
+          expect(await bytesOf(file)).toEqual(minimalPdf)
+        })
+
+        it("requires the CSRF token on the upload form", async () => {
+          const { jar } = await openPlan(people.mentor)
+          const before = await documentIds(people.secondPupil)
+          const file = { name: "utan-token.pdf", bytes: minimalPdf }
+          const without = await submitUpload(jar, formOf([["title", "Utan token"]], file))
+          expect(without.status).toBe(403)
+          expect(await without.text()).toContain("Formuläret kunde inte skickas")
+          const forged = await submitUpload(jar, formOf([["_csrf", "forged-token"], ["title", "Falsk token"]], file))
+          expect(forged.status).toBe(403)
+          expect(await documentIds(people.secondPupil)).toEqual(before)
+        })
+
+        it("explains rejected files in Swedish and English", async () => {
+          const { jar, html } = await openPlan(people.mentor)
+          const token = hiddenCsrf(html)
+          const png = { name: "bild.pdf", bytes: onePixelPng() }
+          const swedish = await submitUpload(jar, formOf([["_csrf", token], ["title", "Bild"]], png))
+          expect(swedish.status).toBe(400)
+          expect(await swedish.text()).toContain("Filen: filtypen stöds inte. Bara PDF-, DOC- och DOCX-filer tas emot.")
+          const english = await submitUpload(jar, formOf([["_csrf", token], ["title", "Bild"]], png), "?lang=en")
+          expect(await english.text()).toContain("The file: the file type is not supported.")
+          const oversized = new Uint8Array(maxDocumentBytes + 1)
+          oversized.set(minimalPdf)
+          const tooLarge = await submitUpload(jar, formOf([["_csrf", token], ["title", "Stor"]], { name: "stor.pdf", bytes: oversized }))
+          expect(tooLarge.status).toBe(413)
+          const page = await tooLarge.text()
+          expect(page).toContain("Filen är för stor")
+          expect(page).toContain("Filen: får vara högst 64 kB. Välj en mindre fil.")
+        })
+
+        it("serves downloads only to readers of the pupil", async () => {
+          const own = await (await uploadTo(people.pupil, { name: "elevens.pdf", bytes: minimalPdf })).json()
+          const other = await (await uploadTo(people.secondPupil, { name: "andras.pdf", bytes: minimalPdf })).json()
+          const jar = await signIn(people.pupil)
+          const get = (documentId: string) => fetch(`${demo.url}/documents/${encodeURIComponent(documentId)}`, { headers: { cookie: jar.header() } })
+          expect((await get(own.id)).status).toBe(200)
+          const hidden = await get(other.id)
+          expect(hidden.status).toBe(404)
+          expect(hidden.headers.get("content-type")).toMatch(/text\/html/)
+          expect(await hidden.text()).toContain("Hittades inte")
+        })
+      })
+    })
+
     describe("OpenAPI document", () => {
       it("describes each body with its Schema", async () => {
         const document = await (await fetch(`${plain.url}/openapi.json`)).json()
@@ -624,7 +933,7 @@ export const hostSuite = (host: HostUnderTest): void => {
         const documented: Array<string> = []
         for (const [path, operations] of Object.entries<Record<string, any>>(document.paths)) {
           for (const [method, operation] of Object.entries(operations)) {
-            if (operation.requestBody !== undefined) documented.push(`${method} ${path}`)
+            if (operation.requestBody?.content["application/json"] !== undefined) documented.push(`${method} ${path}`)
           }
         }
         expect(documented.sort()).toEqual(host.bodySchemas.map((route) => `${route.method} ${route.path}`).sort())
@@ -636,6 +945,20 @@ export const hostSuite = (host: HostUnderTest): void => {
             expect(document.components.schemas[name], name).toEqual(asComponents(definition))
           }
         }
+      })
+
+      it("describes the document upload and download", async () => {
+        const document = await (await fetch(`${plain.url}/openapi.json`)).json()
+        const upload = document.paths["/api/pupils/{pupilId}/documents"].post
+        expect(upload.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(["pupilId"])
+        const form = upload.requestBody.content["multipart/form-data"].schema
+        expect(form.required).toEqual(["title", "file"])
+        expect(Object.keys(form.properties).sort()).toEqual(["documentDate", "file", "title"])
+        const download = document.paths["/api/documents/{documentId}"].get
+        expect(Object.keys(download.responses["200"].content)).toContain("application/pdf")
+        expect(document.paths["/api/documents/{documentId}"].delete.summary).toBe("Delete a document")
+        expect(document.paths["/api/pupils/{pupilId}/documents"].get.summary).toBe("A pupil's documents, newest first")
+        expect(document.paths["/api/pupils/{pupilId}/imported-plans"].post.requestBody.content["application/json"]).toBeDefined()
       })
 
       it("names path parameters", async () => {
@@ -676,7 +999,7 @@ export const hostSuite = (host: HostUnderTest): void => {
       it("explains a port already in use", async () => {
         const port = Number(new URL(plain.url).port)
         const bearer = { authenticateAsync: () => Promise.reject(new Error("not used")) }
-        const base = { iup: client, bearer, cookieSecret: secret, logLine: () => {}, demoPeople: undefined }
+        const base = { iup: client, bearer, cookieSecret: secret, logLine: () => {}, demoPeople: undefined, maxDocumentBytes }
         await expect(host.start({ ...base, port })).rejects.toThrow(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*--port`))
       })
     })

@@ -13,9 +13,11 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import helmet from "helmet"
 import { type DestinationStream, pino } from "pino"
 import { pinoHttp } from "pino-http"
+import { defaultMaxDocumentBytes } from "@iupkit/core"
 import type { IupClient } from "@iupkit/services"
 import { apiRouter, apiRoutes } from "./api.js"
 import { type BearerAuthenticator, csrfCookie, resolveActor, sessionCookie } from "./auth.js"
+import { documentApiRoutes, documentOperations, documentsRouter } from "./documents.js"
 import { message } from "./messages.js"
 import { openApiDocument } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
@@ -35,6 +37,11 @@ export interface HostOptions {
   readonly demoPeople?: ReadonlyArray<DemoPerson> | undefined
   /** Where request logs go (JSON lines); stdout by default. */
   readonly logDestination?: DestinationStream | undefined
+  /**
+   * Largest uploaded document in bytes, 20 MB by default. Set it to the client's
+   * `maxDocumentBytes`, so the host rejects a larger file with 413 before the services see it.
+   */
+  readonly maxDocumentBytes?: number | undefined
 }
 
 /** The policy for every response: only this origin's scripts and styles, never framed. */
@@ -160,10 +167,18 @@ export const createApp = (options: HostOptions): Express => {
     // Bearer tokens are never sent implicitly, and anonymous API calls are answered 401 anyway.
     skipCsrfProtection: (req) => req.actor?.via === "bearer" || (req.actor === undefined && req.path.startsWith("/api/"))
   })
+  // Multipart bodies are parsed inside these routes, after the CSRF middleware would have run, so
+  // they check the token themselves and come first.
+  app.use(documentsRouter({
+    iup: options.iup,
+    maxDocumentBytes: options.maxDocumentBytes ?? defaultMaxDocumentBytes,
+    csrfProtection: csrf.doubleCsrfProtection,
+    hasValidCsrfToken: (req) => csrf.validateRequest(req)
+  }, rememberRoute))
   app.use(csrf.doubleCsrfProtection)
 
-  const routes = apiRoutes(options.iup)
-  const document = openApiDocument(routes, "/api", { title: "iupkit example API (Express)", version: "0.1.0" })
+  const routes = [...apiRoutes(options.iup), ...documentApiRoutes(options.iup)]
+  const document = openApiDocument(routes, "/api", { title: "iupkit example API (Express)", version: "0.1.0" }, documentOperations)
   app.get("/openapi.json", rememberRoute, (_req, res) => {
     res.json(document)
   })

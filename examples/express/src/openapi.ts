@@ -21,8 +21,20 @@ const errorBody = {
   }
 }
 
-/** Builds the document for routes mounted under `prefix`. */
-export const openApiDocument = (routes: ReadonlyArray<ApiRoute>, prefix: string, info: { title: string; version: string }) => {
+/** The description of every operation's error response. */
+export const errorDescription =
+  "An error: 400 invalid input, 401 not signed in, 403 forbidden, 404 not found, 409 version conflict, 413 file too large, 422 export limit or pupils without mentor"
+
+/**
+ * Builds the document for routes mounted under `prefix`. `otherOperations` adds operations the
+ * route table cannot describe, such as uploads and downloads, keyed by path and method.
+ */
+export const openApiDocument = (
+  routes: ReadonlyArray<ApiRoute>,
+  prefix: string,
+  info: { title: string; version: string },
+  otherOperations: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {}
+) => {
   const definitions: Record<string, JSONSchema.JsonSchema7> = {}
   const jsonSchemaOf = (route: ApiRoute, part: "params" | "body") => {
     const schema = route[part]
@@ -46,12 +58,13 @@ export const openApiDocument = (routes: ReadonlyArray<ApiRoute>, prefix: string,
     operation.responses = {
       [String(route.status ?? 200)]: { description: "The result of the operation" },
       default: {
-        description: "An error: 400 invalid input, 401 not signed in, 403 forbidden, 404 not found, 409 version conflict, 422 export limit or pupils without mentor",
+        description: errorDescription,
         content: { "application/json": { schema: { $ref: `${componentsPath}Error` } } }
       }
     }
     paths[path] = { ...paths[path], [route.method]: operation }
   }
+  for (const [path, operations] of Object.entries(otherOperations)) paths[path] = { ...paths[path], ...operations }
 
   return {
     openapi: "3.1.0",

@@ -4,7 +4,7 @@
  * client needs to act. The error middleware renders the result as JSON or HTML.
  */
 import { Cause, Runtime } from "effect"
-import { describeError } from "@iupkit/render-html"
+import { describeError, messagesFor } from "@iupkit/render-html"
 import { type Language, type MessageKey, message } from "./messages.js"
 
 /** An error reduced to what a response carries. */
@@ -21,6 +21,14 @@ export class UnauthenticatedError extends Error {
   readonly _tag = "UnauthenticatedError"
   constructor(reason: string) {
     super(`Not signed in: ${reason}. Send a bearer token in the Authorization header, or sign in.`)
+  }
+}
+
+/** An uploaded file over the host's size limit, cut off while it streamed in. */
+export class FileTooLargeError extends Error {
+  readonly _tag = "FileTooLargeError"
+  constructor(readonly limit: number) {
+    super(`The file is larger than the limit of ${limit} bytes: upload a smaller file`)
   }
 }
 
@@ -41,6 +49,7 @@ const byTag: Readonly<Record<string, Mapped>> = {
   ],
   ExportLimitExceededError: [422, (e) => ({ requested: e.requested, limit: e.limit }), "domain"],
   PupilsWithoutMentorError: [422, (e) => ({ pupilIds: e.pupilIds }), "domain"],
+  FileTooLargeError: [413, (e) => ({ field: "file", reason: `must be at most ${String(e.limit)} bytes`, limit: e.limit }), "domain"],
   CsrfError: [403, () => ({}), ["csrfTitle", "csrfText"]],
   RequestError: [400, () => ({}), ["badRequestTitle", "badRequestText"]],
   InternalError: [500, () => ({}), ["internalTitle", "internalText"]]
@@ -63,6 +72,11 @@ export const problemOf = (thrown: unknown): Problem => {
   }
   if (error.code === "EBADCSRFTOKEN") {
     return { status: 403, tag: "CsrfError", message: "Missing or invalid CSRF token: reload the form and send it again", data: {} }
+  }
+  // multer's limits on a multipart body: too many parts or fields, or a file under another field name.
+  if (error.name === "MulterError") {
+    const status = error.code === "LIMIT_UNEXPECTED_FILE" ? 400 : 413
+    return { status, tag: "RequestError", message: text, data: { code: error.code } }
   }
   // body-parser and http-errors mark client errors with a status and `expose`; the router marks a
   // path parameter with a malformed percent-encoding as a URIError with status 400 only.
@@ -88,6 +102,10 @@ export const problemPageText = (
   requestId: string
 ): { readonly title: string; readonly text: string } => {
   const page = byTag[problem.tag]?.[2] ?? ["internalTitle", "internalText"]
+  if (error instanceof FileTooLargeError) {
+    const texts = messagesFor(language)
+    return { title: texts.fileTooLargeTitle, text: texts.invalidInput(texts.fieldNames.file!, texts.rules.fileTooLarge(texts.fileSize(error.limit))) }
+  }
   if (page === "domain") {
     const described = describeError(unwrap(error), language)
     return { title: described.title, text: described.message }

@@ -8,14 +8,17 @@ import {
   AssessmentInput,
   BodyText,
   CourseId,
+  DocumentId,
   FieldId,
   GradingScaleInput,
+  LocalDate,
   OrganisationId,
   PersonId,
   PlanHeaderPatch,
   PlanId,
   PlanInput,
   TemplateInput,
+  Title,
   Version
 } from "@iupkit/core"
 import { Schema } from "effect"
@@ -83,3 +86,7 @@ export const PupilParams = Schema.Struct({ pupilId: PersonId })
 export const CourseParams = Schema.Struct({ courseId: CourseId })
 export const AssessmentParams = Schema.Struct({ assessmentId: AssessmentId })
 export const EntryParams = Schema.Struct({ assessmentId: AssessmentId, pupilId: PersonId })
+export const DocumentParams = Schema.Struct({ documentId: DocumentId })
+
+/** Body of a plan imported as text from an earlier system: it becomes a published, dated plan. */
+export const ImportPlanBody = Schema.Struct({ title: Title, date: LocalDate, text: BodyText })

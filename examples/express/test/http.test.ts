@@ -2,6 +2,7 @@ import { Writable } from "node:stream"
 import type { IupClient } from "@iupkit/services"
 import { hostSuite } from "../../../test/hosts/suite.js"
 import { apiRoutes } from "../src/api.js"
+import { documentApiRoutes } from "../src/documents.js"
 import { createApp } from "../src/app.js"
 import { listen } from "../src/listen.js"
 
@@ -10,7 +11,7 @@ const unused = {} as IupClient
 
 hostSuite({
   name: "Express",
-  bodySchemas: apiRoutes(unused)
+  bodySchemas: [...apiRoutes(unused), ...documentApiRoutes(unused)]
     .filter((route) => route.body !== undefined)
     .map((route) => ({ method: route.method, path: `/api${route.path.replace(/:(\w+)/g, "{$1}")}`, schema: route.body! })),
   start: async (options) => {

@@ -8,6 +8,7 @@ import type { IupClient } from "@iupkit/services"
 import { Either, type Schema } from "effect"
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { requireActor } from "./auth.js"
+import { documentApiPlugin } from "./documents.js"
 import { errorNameOf, logCaughtError } from "./logging.js"
 import { problemOf } from "./problems.js"
 import * as Api from "./schemas.js"
@@ -25,7 +26,7 @@ export const sendJsonProblem = (reply: FastifyReply, error: unknown): FastifyRep
 }
 
 /** Registers the API routes; mount with `prefix: "/api"`. */
-export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = async (fastify, options) => {
+export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient; readonly maxDocumentBytes: number }> = async (fastify, options) => {
   const { iup } = options
 
   fastify.setValidatorCompiler(({ schema }) => {
@@ -126,4 +127,6 @@ export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = async 
     iup.administration.createGradingScale(actor, body))
   route("POST", "/organisation-plans", { summary: "Create plans for every pupil of an organisation or the site", body: Api.OrganisationPlansBody, status: 201 }, (actor, _params, body) =>
     iup.administration.createPlansForOrganisation(actor, body))
+
+  await fastify.register(documentApiPlugin, { iup, maxDocumentBytes: options.maxDocumentBytes })
 }

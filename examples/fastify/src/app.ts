@@ -11,8 +11,10 @@ import fastifyFormbody from "@fastify/formbody"
 import fastifyHelmet from "@fastify/helmet"
 import fastifyStatic from "@fastify/static"
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify"
+import { defaultMaxDocumentBytes } from "@iupkit/core"
 import type { IupClient } from "@iupkit/services"
 import { apiPlugin, sendJsonProblem } from "./api.js"
+import { documentPagesPlugin } from "./documents.js"
 import { errorNameOf, IdsOnlyLogController, logCaughtError } from "./logging.js"
 import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
 import { openApiPlugin } from "./openapi.js"
@@ -34,6 +36,11 @@ export interface HostOptions {
   readonly demoPeople?: ReadonlyArray<DemoPerson> | undefined
   /** Fastify's logger option; the default logs JSON lines to stdout at level info. */
   readonly logger?: FastifyServerOptions["logger"]
+  /**
+   * Largest uploaded document in bytes, 20 MB by default. Set it to the client's
+   * `maxDocumentBytes`, so the host rejects a larger file with 413 before the services see it.
+   */
+  readonly maxDocumentBytes?: number | undefined
 }
 
 /** The policy for every response: only this origin's scripts and styles, never framed. */
@@ -123,8 +130,10 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   })
 
   await fastify.register(openApiPlugin, { title: "iupkit example API (Fastify)", version: "0.1.0" })
-  await fastify.register(apiPlugin, { prefix: "/api", iup: options.iup })
+  const maxDocumentBytes = options.maxDocumentBytes ?? defaultMaxDocumentBytes
+  await fastify.register(apiPlugin, { prefix: "/api", iup: options.iup, maxDocumentBytes })
   await fastify.register(pagesPlugin, { demoPeople: options.demoPeople })
   await fastify.register(iupPagesPlugin, { iup: options.iup })
+  await fastify.register(documentPagesPlugin, { iup: options.iup, maxDocumentBytes })
   return fastify
 }

@@ -20,6 +20,10 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** One line for the OpenAPI document; routes without it are left out of the document. */
     readonly summary?: string
+    /** The OpenAPI content of a request body that is not JSON, such as a multipart upload. */
+    readonly requestContent?: Readonly<Record<string, unknown>>
+    /** The OpenAPI content of a successful response that is not JSON, such as a file. */
+    readonly responseContent?: Readonly<Record<string, unknown>>
   }
 }
 
@@ -48,6 +52,7 @@ const buildDocument = (routes: ReadonlyArray<RouteOptions>, info: { title: strin
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of routes) {
     const summary = route.config?.summary
+    const { requestContent, responseContent } = route.config ?? {}
     if (summary === undefined) continue
     const schemas = (route.schema ?? {}) as DocumentedSchema
     const methods = Array.isArray(route.method) ? route.method : [route.method]
@@ -64,11 +69,12 @@ const buildDocument = (routes: ReadonlyArray<RouteOptions>, info: { title: strin
         ...(schemas.body === undefined
           ? {}
           : { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(schemas.body) } } } }),
+        ...(requestContent === undefined ? {} : { requestBody: { required: true, content: requestContent } }),
         security: [{ bearer: [] }],
         responses: {
-          "200": { description: "The result of the operation" },
+          "200": { description: "The result of the operation", ...(responseContent === undefined ? {} : { content: responseContent }) },
           default: {
-            description: "An error: 400 invalid input, 401 not signed in, 403 forbidden, 404 not found, 409 version conflict, 422 export limit or pupils without mentor",
+            description: "An error: 400 invalid input, 401 not signed in, 403 forbidden, 404 not found, 409 version conflict, 413 file too large, 422 export limit or pupils without mentor",
             content: { "application/json": { schema: { $ref: `${componentsPath}Error` } } }
           }
         }

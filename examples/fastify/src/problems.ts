@@ -4,7 +4,7 @@
  * needs to act. JSON and HTML responses are both built from this.
  */
 import { Cause, Runtime } from "effect"
-import { describeError } from "@iupkit/render-html"
+import { describeError, messagesFor } from "@iupkit/render-html"
 import { type Language, type MessageKey, message } from "./messages.js"
 
 /** An error reduced to what a response carries. */
@@ -21,6 +21,14 @@ export class UnauthenticatedError extends Error {
   readonly _tag = "UnauthenticatedError"
   constructor(reason: string) {
     super(`Not signed in: ${reason}. Send a bearer token in the Authorization header, or sign in.`)
+  }
+}
+
+/** An uploaded file over the host's size limit, cut off while it streamed in. */
+export class FileTooLargeError extends Error {
+  readonly _tag = "FileTooLargeError"
+  constructor(readonly limit: number) {
+    super(`The file is larger than the limit of ${limit} bytes: upload a smaller file`)
   }
 }
 
@@ -64,6 +72,8 @@ export const problemOf = (thrown: unknown): Problem => {
         return problem(422, { requested: error.requested, limit: error.limit })
       case "PupilsWithoutMentorError":
         return problem(422, { pupilIds: error.pupilIds })
+      case "FileTooLargeError":
+        return problem(413, { field: "file", reason: `must be at most ${String(error.limit)} bytes`, limit: error.limit })
     }
     const code = typeof error.code === "string" ? error.code : ""
     if (code.startsWith("FST_CSRF_")) {
@@ -112,6 +122,10 @@ export const problemPageText = (
   if (domainTags.has(problem.tag)) {
     const described = describeError(unwrap(error), language)
     return { title: described.title, text: described.message }
+  }
+  if (error instanceof FileTooLargeError) {
+    const texts = messagesFor(language)
+    return { title: texts.fileTooLargeTitle, text: texts.invalidInput(texts.fieldNames.file!, texts.rules.fileTooLarge(texts.fileSize(error.limit))) }
   }
   const [title, text] = hostPageTexts(problem)
   return { title: message(language, title), text: message(language, text, { requestId }) }

@@ -1,6 +1,7 @@
 // Browser flows in Debian's Chromium through playwright-core: a mentor signs in on the demo page,
 // creates plans for all mentees with the form, and writes a field that the autosave script saves.
-import { existsSync, mkdirSync } from "node:fs"
+// With JavaScript off, a mentor uploads a document on the plan page and downloads it again.
+import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { makeJwtAuthenticator } from "@iupkit/auth"
 import { createIupClient, type IupClient } from "@iupkit/services"
 import { layerMemoryStorage } from "@iupkit/store-memory"
@@ -8,6 +9,7 @@ import { Effect } from "effect"
 import type { FastifyInstance } from "fastify"
 import { type Browser, chromium } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { minimalPdf } from "../../../packages/services/test/files.js"
 import { people, roster } from "../../../test/hosts/school.js"
 import { buildApp } from "../src/app.js"
 import { listen } from "../src/listen.js"
@@ -80,5 +82,33 @@ describe.runIf(hasChromium)("Fastify host in Chromium", () => {
     expect(await page.locator("form.field-form textarea").inputValue()).toBe("Läsa tjugo minuter varje dag.")
     await page.screenshot({ path: `${screenshots}/plan-page.png`, fullPage: true })
     expect(blocked).toEqual([])
+  })
+
+  it("mentor uploads a document without JavaScript", async () => {
+    const templateId = (await iup.administration.listTemplates({ personId: people.admin }))[0]!.id
+    const created = await iup.mentoring.createPlans({ personId: people.mentor }, {
+      pupilIds: [people.pupil],
+      plan: { templateId, title: "Plan med dokument", startDate: "2026-08-20", endDate: null }
+    })
+    const planId = created.plans[0]!.id
+    const context = await browser.newContext({ locale: "sv-SE", javaScriptEnabled: false, acceptDownloads: true })
+    const page = await context.newPage()
+
+    await page.goto(`${url}/sign-in`)
+    await page.getByRole("button", { name: "Maja Mentorsson" }).first().click()
+    await page.goto(`${url}/plans/${encodeURIComponent(planId)}`)
+    await page.locator("#document-title").fill("Åtgärdsprogram VT")
+    await page.locator("#document-file").setInputFiles({ name: "Åtgärdsprogram \"VT\".pdf", mimeType: "application/pdf", buffer: Buffer.from(minimalPdf) })
+    await page.locator("form.upload-form button[type=submit]").click()
+    await page.waitForURL(`${url}/plans/${encodeURIComponent(planId)}`)
+
+    const link = page.getByRole("link", { name: "Åtgärdsprogram VT" })
+    expect(await link.count()).toBe(1)
+    expect(await page.locator("ul.documents").textContent()).toContain('Åtgärdsprogram "VT".pdf')
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()])
+    expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(minimalPdf)
+    // Chromium's downloads put an underscore in place of each quote.
+    expect(download.suggestedFilename()).toBe("Åtgärdsprogram _VT_.pdf")
+    await context.close()
   })
 })

@@ -17,7 +17,8 @@ hostSuite({
     { method: "post", path: "/api/exports", schema: Api.ExportPlansBody },
     { method: "post", path: "/api/templates", schema: Api.CreateTemplateBody },
     { method: "post", path: "/api/grading-scales", schema: Api.CreateGradingScaleBody },
-    { method: "post", path: "/api/organisation-plans", schema: Api.OrganisationPlansBody }
+    { method: "post", path: "/api/organisation-plans", schema: Api.OrganisationPlansBody },
+    { method: "post", path: "/api/pupils/{pupilId}/imported-plans", schema: Api.ImportPlanBody }
   ],
   start: async (options) => {
     const stream = new Writable({

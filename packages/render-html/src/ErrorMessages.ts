@@ -65,7 +65,18 @@ const ruleText = (messages: Messages, rule: string): string => {
   if (/must not be empty/i.test(rule)) return messages.rules.empty
   if (/before the start date/i.test(rule)) return messages.rules.endBeforeStart
   if (/calendar date/i.test(rule)) return messages.rules.date
-  return messages.rules.other(rule)
+  return fileRuleText(messages, rule) ?? messages.rules.other(rule)
+}
+
+// The services' upload checks name the broken rule in these words.
+const fileRuleText = (messages: Messages, rule: string): string | undefined => {
+  const tooLarge = /^is \d+ bytes, more than the limit of (\d+) bytes$/i.exec(rule)
+  if (tooLarge !== null) return messages.rules.fileTooLarge(messages.fileSize(Number(tooLarge[1])))
+  if (/^is empty$/i.test(rule)) return messages.rules.fileEmpty
+  if (/only PDF, DOC and DOCX files are accepted|not a readable DOCX file/i.test(rule)) return messages.rules.fileType
+  if (/could run code when opened/i.test(rule)) return messages.rules.pdfScript
+  if (/unpacks to|compressed \d+ to 1|may hold at most \d+ parts/i.test(rule)) return messages.rules.docxUnpack
+  return undefined
 }
 
 /**

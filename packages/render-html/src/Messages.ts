@@ -116,6 +116,10 @@ export interface Messages {
   readonly documentDate: string
   readonly fileSize: (bytes: number) => string
   readonly documentSource: (source: "upload" | "import") => string
+  readonly addDocument: string
+  readonly documentTitle: string
+  readonly documentFile: string
+  readonly uploadDocument: string
   readonly archivedReadOnly: string
   readonly allPlansOfPupil: (pupil: string) => string
   readonly plansTitle: string
@@ -184,6 +188,7 @@ export interface Messages {
   readonly forbiddenTitle: string
   readonly conflictTitle: string
   readonly invalidInputTitle: string
+  readonly fileTooLargeTitle: string
   readonly exportLimitTitle: string
   readonly currentValueHeading: string
   readonly backToStart: string
@@ -204,6 +209,11 @@ export interface Messages {
     readonly empty: string
     readonly date: string
     readonly endBeforeStart: string
+    readonly fileType: string
+    readonly fileTooLarge: (limit: string) => string
+    readonly fileEmpty: string
+    readonly pdfScript: string
+    readonly docxUnpack: string
     readonly other: (rule: string) => string
   }
 
@@ -328,6 +338,10 @@ export const sv: Messages = {
   documentDate: "Datum",
   fileSize: bytesIn("sv-SE", "byte"),
   documentSource: (source) => (source === "upload" ? "uppladdad fil" : "från tidigare IUP-verktyg"),
+  addDocument: "Lägg till ett dokument",
+  documentTitle: "Dokumentets titel",
+  documentFile: "Fil (PDF, DOC eller DOCX)",
+  uploadDocument: "Ladda upp",
   archivedReadOnly: "Planen är arkiverad och kan bara läsas. Flytta slutdatumet för att göra den aktuell igen.",
   allPlansOfPupil: (pupil) => `Alla planer för ${pupil}`,
   plansTitle: "Planer",
@@ -397,6 +411,7 @@ export const sv: Messages = {
   forbiddenTitle: "Inte tillåtet",
   conflictTitle: "Ändringen sparades inte",
   invalidInputTitle: "Ogiltiga uppgifter",
+  fileTooLargeTitle: "Filen är för stor",
   exportLimitTitle: "För många planer",
   currentValueHeading: "Så här ser det ut nu",
   backToStart: "Till startsidan",
@@ -434,6 +449,7 @@ export const sv: Messages = {
     templateId: "Mall",
     pupilIds: "Elever",
     fileName: "Filnamn",
+    file: "Filen",
     steps: "Steg",
     name: "Namn"
   },
@@ -444,6 +460,12 @@ export const sv: Messages = {
     empty: "får inte vara tomt.",
     date: "ange ett datum som ÅÅÅÅ-MM-DD.",
     endBeforeStart: "slutdatumet får inte vara före startdatumet.",
+    fileType: "filtypen stöds inte. Bara PDF-, DOC- och DOCX-filer tas emot.",
+    fileTooLarge: (limit) => `får vara högst ${limit}. Välj en mindre fil.`,
+    fileEmpty: "är tom. Välj filen igen och ladda upp den på nytt.",
+    pdfScript:
+      "PDF-filen innehåller skript eller kan starta program när den öppnas. Spara den utan skript, till exempel genom att skriva ut den till PDF, och ladda upp den igen.",
+    docxUnpack: "Word-filen packas upp till långt mer än den tar plats och tas därför inte emot. Spara den på nytt i Word och försök igen.",
     other: (rule) => `värdet godtogs inte (${rule}).`
   },
 
@@ -552,6 +574,10 @@ export const en: Messages = {
   documentDate: "Date",
   fileSize: bytesIn("en-GB", "bytes"),
   documentSource: (source) => (source === "upload" ? "uploaded file" : "from an earlier IUP tool"),
+  addDocument: "Add a document",
+  documentTitle: "Title of the document",
+  documentFile: "File (PDF, DOC or DOCX)",
+  uploadDocument: "Upload",
   archivedReadOnly: "This plan is archived and read-only. Move its end date to make it current again.",
   allPlansOfPupil: (pupil) => `All plans of ${pupil}`,
   plansTitle: "Plans",
@@ -621,6 +647,7 @@ export const en: Messages = {
   forbiddenTitle: "Not allowed",
   conflictTitle: "The change was not saved",
   invalidInputTitle: "Invalid input",
+  fileTooLargeTitle: "The file is too large",
   exportLimitTitle: "Too many plans",
   currentValueHeading: "What it says now",
   backToStart: "Back to the start page",
@@ -658,6 +685,7 @@ export const en: Messages = {
     templateId: "Template",
     pupilIds: "Pupils",
     fileName: "File name",
+    file: "The file",
     steps: "Steps",
     name: "Name"
   },
@@ -668,6 +696,12 @@ export const en: Messages = {
     empty: "must not be empty.",
     date: "enter a date as YYYY-MM-DD.",
     endBeforeStart: "the end date must not be before the start date.",
+    fileType: "the file type is not supported. Only PDF, DOC and DOCX files are accepted.",
+    fileTooLarge: (limit) => `may be at most ${limit}. Choose a smaller file.`,
+    fileEmpty: "is empty. Choose the file again and upload it once more.",
+    pdfScript:
+      "the PDF file contains scripts or can start programs when it is opened. Save it without scripts, for example by printing it to PDF, and upload it again.",
+    docxUnpack: "the Word file unpacks to far more than it takes up, so it is not accepted. Save it again in Word and try once more.",
     other: (rule) => `the value was not accepted (${rule}).`
   },
 

@@ -8,7 +8,8 @@ import type { AssessmentId, CourseId, DocumentId, FieldId, PersonId, PlanId } fr
 
 /**
  * Builders of every URL a page uses. Form targets receive POST requests with
- * `application/x-www-form-urlencoded` bodies; the field names are listed on each form's renderer.
+ * `application/x-www-form-urlencoded` bodies, except `uploadDocument`, which receives
+ * `multipart/form-data`; the field names are listed on each form's renderer.
  *
  * @category routes
  * @since 0.1.0
@@ -23,7 +24,10 @@ export interface Routes {
   readonly updatePlanHeader: (planId: PlanId) => string
   readonly deletePlan: (planId: PlanId) => string
   readonly updatePlanField: (planId: PlanId, fieldId: FieldId) => string
+  /** The download URL of a legacy document; the host sends the file as an attachment. */
   readonly document: (documentId: DocumentId) => string
+  /** The target of the plan page's upload form, which adds a document for the pupil. */
+  readonly uploadDocument: (pupilId: PersonId) => string
   readonly print: string
   readonly exportPdf: string
   readonly course: (courseId: CourseId) => string
@@ -56,6 +60,7 @@ export const makeRoutes = (prefix = "", overrides: Partial<Routes> = {}): Routes
   deletePlan: (planId) => `${prefix}/plans/${segment(planId)}/delete`,
   updatePlanField: (planId, fieldId) => `${prefix}/plans/${segment(planId)}/fields/${segment(fieldId)}`,
   document: (documentId) => `${prefix}/documents/${segment(documentId)}`,
+  uploadDocument: (pupilId) => `${prefix}/pupils/${segment(pupilId)}/documents`,
   print: `${prefix}/plans/print`,
   exportPdf: `${prefix}/plans/export.pdf`,
   course: (courseId) => `${prefix}/courses/${segment(courseId)}`,

@@ -136,6 +136,7 @@ export const fixtures = (t: Texts = swedishTexts) => {
     headerVersion: version(2),
     canEditHeader: true,
     canDelete: true,
+    canWriteDocuments: true,
     entries: [entry(forPupil)],
     fields: [
       {
@@ -275,6 +276,7 @@ export const fixtures = (t: Texts = swedishTexts) => {
   const pupilPlan = planView("plan-1", pupil, {
     canEditHeader: false,
     canDelete: false,
+    canWriteDocuments: false,
     fields: [
       {
         fieldId: "field-pupil" as FieldId,
@@ -319,7 +321,7 @@ export const fixtures = (t: Texts = swedishTexts) => {
     exportedBy: mentor,
     exportedAt: at("2026-12-04T15:30:00Z"),
     plans: Array.from({ length: count }, (_, index) =>
-      planView(`plan-${index + 1}`, index % 2 === 0 ? pupil : other, { canEditHeader: false, canDelete: false })
+      planView(`plan-${index + 1}`, index % 2 === 0 ? pupil : other, { canEditHeader: false, canDelete: false, canWriteDocuments: false })
     ),
     leftOutProtectedCount: 0
   })

@@ -109,6 +109,43 @@ describe("messageFor", () => {
     for (const [error, expected] of cases) expect(messageFor(error)).toBe(expected)
   })
 
+  it("translates the upload checks' rules", () => {
+    // The rules as the services' file check words them.
+    const cases: ReadonlyArray<readonly [string, string, string]> = [
+      [
+        "only PDF, DOC and DOCX files are accepted, recognised by their content; this file looks like image/png",
+        "Filen: filtypen stöds inte. Bara PDF-, DOC- och DOCX-filer tas emot.",
+        "The file: the file type is not supported. Only PDF, DOC and DOCX files are accepted."
+      ],
+      [
+        "is 20971521 bytes, more than the limit of 20971520 bytes",
+        "Filen: får vara högst 20 MB. Välj en mindre fil.",
+        "The file: may be at most 20 MB. Choose a smaller file."
+      ],
+      ["is empty", "Filen: är tom. Välj filen igen och ladda upp den på nytt.", "The file: is empty. Choose the file again and upload it once more."],
+      [
+        "contains a /JavaScript action, which could run code when opened; save it again without scripts (for example by printing it to PDF)",
+        "Filen: PDF-filen innehåller skript eller kan starta program när den öppnas. Spara den utan skript, till exempel genom att skriva ut den till PDF, och ladda upp den igen.",
+        "The file: the PDF file contains scripts or can start programs when it is opened. Save it without scripts, for example by printing it to PDF, and upload it again."
+      ],
+      [
+        "unpacks to 314572800 bytes, more than the limit of 209715200",
+        "Filen: Word-filen packas upp till långt mer än den tar plats och tas därför inte emot. Spara den på nytt i Word och försök igen.",
+        "The file: the Word file unpacks to far more than it takes up, so it is not accepted. Save it again in Word and try once more."
+      ],
+      [
+        "has a part compressed 1024 to 1, more than the limit of 100 to 1",
+        "Filen: Word-filen packas upp till långt mer än den tar plats och tas därför inte emot. Spara den på nytt i Word och försök igen.",
+        "The file: the Word file unpacks to far more than it takes up, so it is not accepted. Save it again in Word and try once more."
+      ]
+    ]
+    for (const [rule, swedish, english] of cases) {
+      const error = InvalidInputError.of("file", "betyg.pdf", rule)
+      expect(messageFor(error), rule).toBe(swedish)
+      expect(messageFor(error, "en"), rule).toBe(english)
+    }
+  })
+
   it("counts pupils without a mentor", () => {
     expect(messageFor(new PupilsWithoutMentorError({ pupilIds: ["a", "b"] }))).toMatch(/^2 elever saknar mentor/)
     expect(messageFor(new PupilsWithoutMentorError({ pupilIds: ["a"] }), "en")).toMatch(/^1 pupil has no mentor/)

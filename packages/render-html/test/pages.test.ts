@@ -173,11 +173,27 @@ describe("plan page", () => {
     expect(query(page, "form", { action: "/plans/plan-1/delete" })).toHaveLength(1)
   })
 
+  it("offers the document upload to the mentor", () => {
+    const form = one(query(page, "form", { class: "upload-form" }), "upload form")
+    expect(attr(form, "action")).toBe(`/pupils/${plan.pupil.id}/documents`)
+    expect(attr(form, "method")).toBe("post")
+    expect(attr(form, "enctype")).toBe("multipart/form-data")
+    const names = query(form, "input").map((input) => attr(input, "name"))
+    // The token comes before the file, so a streaming host checks it before reading the file.
+    expect(names).toEqual(["_csrf", "planId", "title", "documentDate", "file"])
+    expect(attr(one(query(form, "input", { name: "planId" }), "planId"), "value")).toBe("plan-1")
+    expect(attr(query(form, "input")[0]!, "value")).toBe("token-123")
+    expect(attr(one(query(form, "input", { name: "file" }), "file"), "accept")).toContain("application/pdf")
+    const documents = one(query(page, "ul", { class: "documents" }), "documents")
+    expect(query(documents, "a").map((link) => attr(link, "href"))).toEqual(plan.documents.map((document) => `/documents/${document.id}`))
+  })
+
   it("hides every edit control without rights", () => {
     const readOnlyPlan = {
       ...plan,
       canEditHeader: false,
       canDelete: false,
+      canWriteDocuments: false,
       fields: plan.fields.map((field) => ({ ...field, canEdit: false }))
     }
     const readOnly = parseDocument(renderPlanPage(readOnlyPlan))

@@ -147,6 +147,8 @@ export interface PlanView {
   readonly headerVersion: Version
   readonly canEditHeader: boolean
   readonly canDelete: boolean
+  /** Whether the actor may upload and delete the pupil's legacy documents: its mentors and administrators. */
+  readonly canWriteDocuments: boolean
   readonly entries: ReadonlyArray<EntryView>
   readonly fields: ReadonlyArray<PlanFieldView>
   readonly documents: ReadonlyArray<DocumentView>

@@ -168,6 +168,7 @@ const checkPlanView = (world: World, oracle: Oracle, actorId: string, planId: st
   }
   expect(view.canEditHeader, `header of ${planId} by ${actorId}`).toBe(oracle.canEditHeader(actorId, plan))
   expect(view.canDelete, `delete ${planId} by ${actorId}`).toBe(oracle.canDelete(actorId, plan))
+  expect(view.canWriteDocuments, `documents of ${plan.pupilId} writable by ${actorId}`).toBe(oracle.canWriteDocuments(actorId, plan.pupilId))
   const matched = world.entries.filter((entry) => {
     const day = stockholmDate(entry.editedAt)
     return entry.pupilId === plan.pupilId && day >= plan.startDate && (plan.endDate === null || day <= plan.endDate)

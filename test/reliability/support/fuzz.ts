@@ -36,6 +36,9 @@ const routeTemplates = [
   "/api/templates",
   "/api/grading-scales",
   "/api/organisation-plans",
+  "/api/pupils/{person}/documents",
+  "/api/pupils/{person}/imported-plans",
+  "/api/documents/{document}",
   "/api/{any}",
   "/api/{any}/{any}",
   "/openapi.json",
@@ -43,7 +46,9 @@ const routeTemplates = [
   "/sign-in",
   "/sign-out",
   "/{any}",
-  "/assets/{any}"
+  "/assets/{any}",
+  "/documents/{document}",
+  "/plans/{plan}/documents"
 ]
 
 const hostileStrings = fc.oneof(
@@ -130,7 +135,8 @@ const requests = (school: SeededSchool): fc.Arbitrary<FuzzRequest> => {
     field: school.fieldIds,
     person: [...mentees, people.mentor, people.guardian, people.stranger, "pupil-missing"],
     course: [courseId, "course-missing"],
-    assessment: [school.assessmentId, school.hiddenAssessmentId, "assessment:missing"]
+    assessment: [school.assessmentId, school.hiddenAssessmentId, "assessment:missing"],
+    document: [school.documentId, "document:missing"]
   }
   const idFor = (kind: keyof typeof idsOf | "any") =>
     kind === "any" ? hostileStrings.map(encodeSegment) : fc.oneof(

@@ -47,7 +47,10 @@ export const CsrfField = () => {
   return csrf === null ? null : <input type="hidden" name={csrf.name} value={csrf.token} />
 }
 
-/** A POST form carrying the CSRF token. `autosave` marks it for the optional autosave script. */
+/**
+ * A POST form carrying the CSRF token. `autosave` marks it for the optional autosave script. The
+ * token field comes first, so a host that streams a multipart body reads it before any file.
+ */
 export const PostForm = (props: {
   readonly action: string
   readonly children?: ComponentChildren
@@ -55,10 +58,12 @@ export const PostForm = (props: {
   readonly class?: string
   readonly autosave?: boolean
   readonly label?: string
+  readonly enctype?: "multipart/form-data"
 }) => (
   <form
     method="post"
     action={props.action}
+    enctype={props.enctype}
     id={props.id}
     class={props.class}
     aria-label={props.label}

@@ -115,6 +115,45 @@ export const DocumentList = (props: { readonly documents: ReadonlyArray<Document
 }
 
 /**
+ * Renders the upload form of a legacy document for the plan's pupil, sent as
+ * `multipart/form-data`. Fields: `planId` (the page to return to), `title`, `documentDate` (may be
+ * empty) and `file`.
+ */
+const UploadDocumentForm = (props: { readonly plan: PlanView }) => {
+  const { messages, routes } = useOptions()
+  return (
+    <PostForm
+      action={routes.uploadDocument(props.plan.pupil.id)}
+      enctype="multipart/form-data"
+      class="upload-form"
+      label={messages.addDocument}
+    >
+      <input type="hidden" name="planId" value={props.plan.id} />
+      <h3>{messages.addDocument}</h3>
+      <div class="field">
+        <label for="document-title">{messages.documentTitle}</label>
+        <input type="text" id="document-title" name="title" required maxLength={200} />
+      </div>
+      <div class="field">
+        <label for="document-date">{messages.documentDate}</label>
+        <input type="date" id="document-date" name="documentDate" />
+      </div>
+      <div class="field">
+        <label for="document-file">{messages.documentFile}</label>
+        <input
+          type="file"
+          id="document-file"
+          name="file"
+          required
+          accept=".pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        />
+      </div>
+      <button type="submit">{messages.uploadDocument}</button>
+    </PostForm>
+  )
+}
+
+/**
  * The header form. Fields: `title`, `startDate`, `endDate` (may be empty), `published` (present
  * when checked) and `version` (the header version). An archived plan accepts only a new end date,
  * so its form has `endDate` and `version` alone.
@@ -192,6 +231,7 @@ export const PlanBody = (props: {
       <section aria-labelledby={`${idPrefix}documents`}>
         <h2 id={`${idPrefix}documents`}>{messages.documents}</h2>
         <DocumentList documents={plan.documents} links={props.editable} />
+        {props.editable && plan.canWriteDocuments ? <UploadDocumentForm plan={plan} /> : null}
       </section>
     </>
   )

@@ -6,6 +6,7 @@ import {
   AssessmentStore,
   canDeletePlan,
   canReadDocuments,
+  canWriteDocuments,
   canReadEntry,
   canReadField,
   canWriteField,
@@ -236,6 +237,7 @@ export const planView = (
       headerVersion: plan.headerVersion,
       canEditHeader: canWriteHeader(relations, {}, archived),
       canDelete: canDeletePlan(relations, archived),
+      canWriteDocuments: canWriteDocuments(relations),
       entries,
       fields: plan.fields
         .filter((field) => canReadField(relations, plan, field))

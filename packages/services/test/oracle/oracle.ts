@@ -18,7 +18,7 @@ type Condition =
 type Row = Readonly<Record<Relation, Condition>>
 
 /** The per-pupil rows of the table in docs/authorization.md. */
-export const table: Readonly<Record<"planRead" | "fieldRead" | "fieldWrite" | "headerWrite" | "planDelete" | "entryRead" | "documentRead", Row>> = {
+export const table: Readonly<Record<"planRead" | "fieldRead" | "fieldWrite" | "headerWrite" | "planDelete" | "entryRead" | "documentRead" | "documentWrite", Row>> = {
   planRead: { mentor: "yes", administrator: "yes", teacher: "published", pupil: "published", guardian: "published" },
   fieldRead: {
     mentor: "yes",
@@ -38,7 +38,8 @@ export const table: Readonly<Record<"planRead" | "fieldRead" | "fieldWrite" | "h
   headerWrite: { mentor: "yes", administrator: "yes", teacher: "no", pupil: "no", guardian: "no" },
   planDelete: { mentor: "current", administrator: "current", teacher: "no", pupil: "no", guardian: "no" },
   entryRead: { mentor: "yes", administrator: "yes", teacher: "teaches the course", pupil: "shown", guardian: "shown" },
-  documentRead: { mentor: "yes", administrator: "yes", teacher: "yes", pupil: "yes", guardian: "yes" }
+  documentRead: { mentor: "yes", administrator: "yes", teacher: "yes", pupil: "yes", guardian: "yes" },
+  documentWrite: { mentor: "yes", administrator: "yes", teacher: "no", pupil: "no", guardian: "no" }
 }
 
 const activeToday = (relation: Dated): boolean =>
@@ -64,6 +65,7 @@ export interface Oracle {
   readonly canDelete: (actorId: string, plan: WorldPlan) => boolean
   readonly canReadEntry: (actorId: string, pupilId: string, assessmentId: string) => boolean
   readonly canReadDocuments: (actorId: string, pupilId: string) => boolean
+  readonly canWriteDocuments: (actorId: string, pupilId: string) => boolean
   /** The roles a person holds today, for counting checks per role. */
   readonly rolesOf: (actorId: string) => ReadonlyArray<string>
 }
@@ -144,6 +146,7 @@ export const makeOracle = (world: World): Oracle => {
     canDelete: (actorId, plan) => allowed(table.planDelete, actorId, plan.pupilId, plan, null),
     canReadEntry,
     canReadDocuments: (actorId, pupilId) => allowed(table.documentRead, actorId, pupilId, null, null),
+    canWriteDocuments: (actorId, pupilId) => allowed(table.documentWrite, actorId, pupilId, null, null),
     rolesOf: (actorId) => {
       const roles: Array<string> = []
       if (world.mentorships.some((m) => m.mentorId === actorId && activeToday(m))) roles.push("mentor")
