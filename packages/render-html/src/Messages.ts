@@ -22,6 +22,14 @@ export type Locale = "sv" | "en"
 export const defaultLocale: Locale = "sv"
 
 /**
+ * A role a page is made for, named when someone without it opens the page.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export type PageRole = "mentor" | "teacher" | "pupil" | "guardian"
+
+/**
  * Every user-visible string of the renderers. Functions take the values a sentence needs.
  *
  * @category messages
@@ -41,6 +49,12 @@ export interface Messages {
   readonly saveConflict: string
   readonly empty: string
   readonly notSet: string
+
+  // Site header on every page
+  readonly siteNavigation: string
+  readonly home: string
+  readonly signedInAs: (name: string) => string
+  readonly signOut: string
 
   // Plans in lists and headers
   readonly currentPlans: string
@@ -116,7 +130,10 @@ export interface Messages {
   readonly documentDate: string
   readonly fileSize: (bytes: number) => string
   readonly documentSource: (source: "upload" | "import") => string
+  /** Shown to readers who cannot change the plan. */
   readonly archivedReadOnly: string
+  /** Shown to staff who may move the end date. */
+  readonly archivedMoveEndDate: string
   readonly allPlansOfPupil: (pupil: string) => string
   readonly plansTitle: string
 
@@ -163,7 +180,7 @@ export interface Messages {
   readonly myAssessments: string
   readonly teacherComment: string
   readonly yourSelfAssessment: string
-  readonly selfAssessmentFormFor: (assessment: string) => string
+  readonly selfAssessmentFormFor: (assessment: string, course: string) => string
   readonly saveSelfAssessment: string
   readonly yourChildren: string
   readonly plansOf: (child: string) => string
@@ -172,6 +189,7 @@ export interface Messages {
 
   // Print and export
   readonly printTitle: (count: number) => string
+  readonly noPlanSelected: string
   readonly exportedBy: (name: string, when: string) => string
   readonly leftOutProtected: (count: number) => string
   readonly sensitiveFooter: string
@@ -193,18 +211,29 @@ export interface Messages {
   readonly exportLimit: (requested: number, limit: number) => string
   readonly invalidInput: (field: string, rule: string) => string
   readonly pupilsWithoutMentor: (count: number) => string
+  /** A form posted with a version the stored data has moved past, or with none. */
+  readonly staleForm: string
+  readonly roleRequiredTitle: string
+  readonly roleRequired: (role: PageRole) => string
   readonly storageFailed: string
   readonly unexpectedError: string
   readonly resourceKinds: Readonly<Record<string, string>>
   readonly fieldNames: Readonly<Record<string, string>>
+  /** Names a field missing from `fieldNames`, so no internal name reaches the page. */
+  readonly unnamedField: string
   readonly rules: {
     readonly nul: string
     readonly surrogate: string
     readonly tooLong: (max: string) => string
     readonly empty: string
-    readonly date: string
+    /** `value` is the rejected text, or null when nothing was sent. */
+    readonly date: (value: string | null) => string
     readonly endBeforeStart: string
-    readonly other: (rule: string) => string
+    readonly notAStep: (value: string, steps: string) => string
+    readonly noScale: string
+    readonly number: string
+    readonly choice: string
+    readonly other: string
   }
 
   // Data export column headers
@@ -232,6 +261,22 @@ const bytesIn = (tag: string, byteWord: string) => (bytes: number): string =>
       ? `${(bytes / 1024).toLocaleString(tag, { maximumFractionDigits: 0 })} kB`
       : `${(bytes / 1024 / 1024).toLocaleString(tag, { maximumFractionDigits: 1 })} MB`
 
+// Resource names in `resourceKinds` that take "det" rather than "den" as their pronoun.
+const svNeuterKinds: ReadonlySet<string> = new Set(["Fältet", "Omdömet", "Elevens omdöme", "Dokumentet"])
+
+const svRoleNames: Readonly<Record<PageRole, string>> = {
+  mentor: "mentorer",
+  teacher: "lärare som undervisar i kursen",
+  pupil: "elever",
+  guardian: "vårdnadshavare"
+}
+const enRoleNames: Readonly<Record<PageRole, string>> = {
+  mentor: "mentors",
+  teacher: "teachers of the course",
+  pupil: "pupils",
+  guardian: "guardians"
+}
+
 const svList = (numbers: ReadonlyArray<number>): string =>
   numbers.length <= 1 ? numbers.join("") : `${numbers.slice(0, -1).join(", ")} eller ${numbers[numbers.length - 1]}`
 const enList = (numbers: ReadonlyArray<number>): string =>
@@ -257,6 +302,11 @@ export const sv: Messages = {
   saveConflict: "Någon annan har ändrat texten. Ladda om sidan innan du fortsätter.",
   empty: "(tomt)",
   notSet: "–",
+
+  siteNavigation: "Huvudmeny",
+  home: "Startsidan",
+  signedInAs: (name) => `Inloggad som ${name}`,
+  signOut: "Logga ut",
 
   currentPlans: "Aktuella planer",
   archivedPlans: "Arkiverade planer",
@@ -328,7 +378,8 @@ export const sv: Messages = {
   documentDate: "Datum",
   fileSize: bytesIn("sv-SE", "byte"),
   documentSource: (source) => (source === "upload" ? "uppladdad fil" : "från tidigare IUP-verktyg"),
-  archivedReadOnly: "Planen är arkiverad och kan bara läsas. Flytta slutdatumet för att göra den aktuell igen.",
+  archivedReadOnly: "Planen är arkiverad och kan bara läsas.",
+  archivedMoveEndDate: "Planen är arkiverad och kan bara läsas. Flytta slutdatumet för att göra den aktuell igen.",
   allPlansOfPupil: (pupil) => `Alla planer för ${pupil}`,
   plansTitle: "Planer",
 
@@ -377,7 +428,7 @@ export const sv: Messages = {
   myAssessments: "Mina omdömen",
   teacherComment: "Lärarens kommentar",
   yourSelfAssessment: "Din självskattning",
-  selfAssessmentFormFor: (assessment) => `Självskattning för ${assessment}`,
+  selfAssessmentFormFor: (assessment, course) => `Självskattning för ${assessment} i ${course}`,
   saveSelfAssessment: "Spara självskattningen",
   yourChildren: "Dina barn",
   plansOf: (child) => `Planer för ${child}`,
@@ -385,6 +436,7 @@ export const sv: Messages = {
   noChildren: "Det finns inga barn kopplade till dig.",
 
   printTitle: (count) => `Utskrift av ${svPlural(count, "plan", "planer")}`,
+  noPlanSelected: "Du valde ingen plan. Gå tillbaka, kryssa i minst en plan och välj sedan utskrift eller PDF igen.",
   exportedBy: (name, when) => `Utskriven av ${name}, ${when}`,
   leftOutProtected: (count) =>
     `${svPlural(count, "plan", "planer")} utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn för att ta med planen.`,
@@ -400,7 +452,8 @@ export const sv: Messages = {
   exportLimitTitle: "För många planer",
   currentValueHeading: "Så här ser det ut nu",
   backToStart: "Till startsidan",
-  notFound: (kind) => `${kind} finns inte, eller så har du inte behörighet att se den.`,
+  notFound: (kind) =>
+    `${kind} finns inte, eller så har du inte behörighet att se ${svNeuterKinds.has(kind) ? "det" : "den"}.`,
   forbidden: (kind) => `Du får se ${kind.toLocaleLowerCase("sv")} men inte göra den här ändringen.`,
   conflict: (kind) =>
     `Någon annan ändrade ${kind.toLocaleLowerCase("sv")} medan du arbetade, så din ändring sparades inte. Ladda om sidan, läs det nya innehållet och gör ändringen igen.`,
@@ -409,6 +462,10 @@ export const sv: Messages = {
   invalidInput: (field, rule) => `${field}: ${rule}`,
   pupilsWithoutMentor: (count) =>
     `${svPlural(count, "elev", "elever")} saknar mentor, så inga planer skapades. Se till att eleverna har mentorer, eller välj att hoppa över dem.`,
+  staleForm: "Sidan du skickade från var inaktuell, så ändringen sparades inte. Ladda om sidan och gör ändringen igen.",
+  roleRequiredTitle: "Sidan är inte till för dig",
+  roleRequired: (role) =>
+    `Den här sidan är bara för ${svRoleNames[role]}, och du är inte inloggad med den rollen. Gå till startsidan för att se sidorna som är till för dig.`,
   storageFailed: "Uppgifterna kunde inte läsas eller sparas just nu. Försök igen om en stund.",
   unexpectedError: "Ett oväntat fel inträffade. Försök igen om en stund.",
   resourceKinds: {
@@ -435,16 +492,29 @@ export const sv: Messages = {
     pupilIds: "Elever",
     fileName: "Filnamn",
     steps: "Steg",
-    name: "Namn"
+    name: "Namn",
+    gradingScaleId: "Bedömningsskala",
+    selection: "Vilka elever",
+    planIds: "Planer",
+    personId: "Person",
+    published: "Publicerad",
+    visibleToPupils: "Synligt för elever",
+    selfAssessmentEnabled: "Självskattning"
   },
+  unnamedField: "Ett av fälten",
   rules: {
     nul: "texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen.",
     surrogate: "texten innehåller ogiltiga tecken. Skriv in texten på nytt.",
     tooLong: (max) => `texten får vara högst ${max} tecken lång.`,
     empty: "får inte vara tomt.",
-    date: "ange ett datum som ÅÅÅÅ-MM-DD.",
+    date: (value) =>
+      value === null ? "ange ett datum som ÅÅÅÅ-MM-DD." : `”${value}” är inget giltigt datum. Ange ett datum som ÅÅÅÅ-MM-DD.`,
     endBeforeStart: "slutdatumet får inte vara före startdatumet.",
-    other: (rule) => `värdet godtogs inte (${rule}).`
+    notAStep: (value, steps) => `”${value}” är inte ett steg i bedömningsskalan. Välj ett av stegen: ${steps}.`,
+    noScale: "omdömet har ingen bedömningsskala, så det tar ingen nivå. Lämna nivån tom.",
+    number: "värdet måste vara ett heltal. Ladda om sidan och försök igen.",
+    choice: "välj ett av alternativen i listan.",
+    other: "värdet godtogs inte. Kontrollera det och försök igen."
   },
 
   csv: {
@@ -481,6 +551,11 @@ export const en: Messages = {
   saveConflict: "Someone else has changed this text. Reload the page before you go on.",
   empty: "(empty)",
   notSet: "–",
+
+  siteNavigation: "Main menu",
+  home: "Start page",
+  signedInAs: (name) => `Signed in as ${name}`,
+  signOut: "Sign out",
 
   currentPlans: "Current plans",
   archivedPlans: "Archived plans",
@@ -552,7 +627,8 @@ export const en: Messages = {
   documentDate: "Date",
   fileSize: bytesIn("en-GB", "bytes"),
   documentSource: (source) => (source === "upload" ? "uploaded file" : "from an earlier IUP tool"),
-  archivedReadOnly: "This plan is archived and read-only. Move its end date to make it current again.",
+  archivedReadOnly: "This plan is archived and read-only.",
+  archivedMoveEndDate: "This plan is archived and read-only. Move its end date to make it current again.",
   allPlansOfPupil: (pupil) => `All plans of ${pupil}`,
   plansTitle: "Plans",
 
@@ -601,7 +677,7 @@ export const en: Messages = {
   myAssessments: "My assessments",
   teacherComment: "Teacher's comment",
   yourSelfAssessment: "Your self-assessment",
-  selfAssessmentFormFor: (assessment) => `Self-assessment for ${assessment}`,
+  selfAssessmentFormFor: (assessment, course) => `Self-assessment for ${assessment} in ${course}`,
   saveSelfAssessment: "Save the self-assessment",
   yourChildren: "Your children",
   plansOf: (child) => `Plans of ${child}`,
@@ -609,6 +685,7 @@ export const en: Messages = {
   noChildren: "No children are linked to you.",
 
   printTitle: (count) => `Print of ${enPlural(count, "plan", "plans")}`,
+  noPlanSelected: "You selected no plan. Go back, tick at least one plan and choose print or PDF again.",
   exportedBy: (name, when) => `Printed by ${name}, ${when}`,
   leftOutProtected: (count) =>
     `${enPlural(count, "plan was", "plans were")} left out because the pupil has protected personal data. Select the pupil by name to include the plan.`,
@@ -633,6 +710,10 @@ export const en: Messages = {
   invalidInput: (field, rule) => `${field}: ${rule}`,
   pupilsWithoutMentor: (count) =>
     `${enPlural(count, "pupil has", "pupils have")} no mentor, so no plans were created. Make sure the pupils have mentors, or choose to skip them.`,
+  staleForm: "The page you sent from was out of date, so the change was not saved. Reload the page and make the change again.",
+  roleRequiredTitle: "This page is not for you",
+  roleRequired: (role) =>
+    `This page is only for ${enRoleNames[role]}, and you are not signed in with that role. Go to the start page to see the pages meant for you.`,
   storageFailed: "The data could not be read or saved just now. Please try again in a moment.",
   unexpectedError: "An unexpected error occurred. Please try again in a moment.",
   resourceKinds: {
@@ -659,16 +740,29 @@ export const en: Messages = {
     pupilIds: "Pupils",
     fileName: "File name",
     steps: "Steps",
-    name: "Name"
+    name: "Name",
+    gradingScaleId: "Grading scale",
+    selection: "Which pupils",
+    planIds: "Plans",
+    personId: "Person",
+    published: "Published",
+    visibleToPupils: "Visible to pupils",
+    selfAssessmentEnabled: "Self-assessment"
   },
+  unnamedField: "One of the fields",
   rules: {
     nul: "the text contains a character that is not allowed (NUL). Remove it and try again.",
     surrogate: "the text contains invalid characters. Type the text again.",
     tooLong: (max) => `the text may be at most ${max} characters long.`,
     empty: "must not be empty.",
-    date: "enter a date as YYYY-MM-DD.",
+    date: (value) =>
+      value === null ? "enter a date as YYYY-MM-DD." : `“${value}” is not a valid date. Enter a date as YYYY-MM-DD.`,
     endBeforeStart: "the end date must not be before the start date.",
-    other: (rule) => `the value was not accepted (${rule}).`
+    notAStep: (value, steps) => `“${value}” is not a step of the grading scale. Choose one of the steps: ${steps}.`,
+    noScale: "the assessment has no grading scale, so it takes no level. Leave the level empty.",
+    number: "the value must be a whole number. Reload the page and try again.",
+    choice: "choose one of the options in the list.",
+    other: "the value was not accepted. Check it and try again."
   },
 
   csv: {

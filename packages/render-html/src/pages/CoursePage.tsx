@@ -3,13 +3,17 @@ import type { CourseAssessmentView, CoursePageView, GradingScaleView } from "@iu
 import { fullName } from "../Format.js"
 import {
   AutosaveStatus,
+  FieldError,
+  FormError,
   InstantText,
+  invalidAttributes,
   LevelSelect,
   Name,
   Page,
   PlanTable,
   PostForm,
   SelfAssessmentText,
+  rejectedInputFor,
   TextArea,
   useOptions
 } from "../internal/components.js"
@@ -79,7 +83,8 @@ const SettingsForm = (props: { readonly assessment: CourseAssessmentView }) => {
  * because a form cannot wrap a table row. The checked rows post `pupilIds` to the level form.
  */
 const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
-  const { messages, routes } = useOptions()
+  const options = useOptions()
+  const { messages, routes } = options
   const { assessment } = props
   const levelsFormId = `levels-${assessment.id}`
   const steps = assessment.scale?.steps ?? null
@@ -101,6 +106,8 @@ const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
         {assessment.rows.map(({ entry, pupil }) => {
           const rowId = `entry-${assessment.id}-${pupil.id}`
           const name = fullName(pupil)
+          const action = routes.updateEntry(assessment.id, pupil.id)
+          const rejected = rejectedInputFor(options, action)
           return (
             <tr key={pupil.id}>
               {steps === null ? null : (
@@ -119,21 +126,38 @@ const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
                   <label class="visually-hidden" for={`${rowId}-level`}>
                     {messages.levelFor(name)}
                   </label>
-                  <LevelSelect id={`${rowId}-level`} name="level" steps={steps} selected={entry?.level ?? null} form={rowId} />
+                  <FieldError rejected={rejected} name="level" inputId={`${rowId}-level`} />
+                  <LevelSelect
+                    id={`${rowId}-level`}
+                    name="level"
+                    steps={steps}
+                    selected={rejected === null ? (entry?.level ?? null) : rejected.value("level", "") || null}
+                    form={rowId}
+                    {...invalidAttributes(rejected, "level", `${rowId}-level`)}
+                  />
                 </td>
               )}
               <td>
                 <label class="visually-hidden" for={`${rowId}-comment`}>
                   {messages.commentFor(name)}
                 </label>
-                <TextArea id={`${rowId}-comment`} name="comment" rows={3} value={entry?.comment ?? ""} form={rowId} />
+                <FieldError rejected={rejected} name="comment" inputId={`${rowId}-comment`} />
+                <TextArea
+                  id={`${rowId}-comment`}
+                  name="comment"
+                  rows={3}
+                  value={rejected?.value("comment", "") ?? entry?.comment ?? ""}
+                  form={rowId}
+                  {...invalidAttributes(rejected, "comment", `${rowId}-comment`)}
+                />
               </td>
               <td>{entry === null ? <span class="muted">{messages.notSet}</span> : <SelfAssessmentText entry={entry} />}</td>
               <td>
                 {entry === null ? <span class="muted">{messages.notWritten}</span> : <InstantText instant={entry.lastEditedAt} />}
               </td>
               <td>
-                <PostForm action={routes.updateEntry(assessment.id, pupil.id)} id={rowId} autosave label={messages.saveEntryFor(name)}>
+                <PostForm action={action} id={rowId} autosave label={messages.saveEntryFor(name)}>
+                  <FormError rejected={rejected} fields={steps === null ? ["comment"] : ["level", "comment"]} />
                   <input type="hidden" name="version" value={entry === null ? "new" : String(entry.version)} />
                   <button type="submit" aria-label={messages.saveEntryFor(name)}>
                     {messages.save}
