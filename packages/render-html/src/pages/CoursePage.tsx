@@ -79,10 +79,11 @@ const SettingsForm = (props: { readonly assessment: CourseAssessmentView }) => {
 
 /**
  * The entry grid. Each row posts its own form (fields `level`, `comment`, `version`, where version
- * is "new" for an entry never written); the row's controls join it through the `form` attribute,
- * because a form cannot wrap a table row. The checked rows post `pupilIds` to the level form.
+ * is "new" for an entry never written, and `courseId`, the page to show a rejected post on); the
+ * row's controls join it through the `form` attribute, because a form cannot wrap a table row.
+ * The checked rows post `pupilIds` to the level form.
  */
-const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
+const EntryGrid = (props: { readonly assessment: CourseAssessmentView; readonly courseId: string }) => {
   const options = useOptions()
   const { messages, routes } = options
   const { assessment } = props
@@ -159,6 +160,7 @@ const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
                 <PostForm action={action} id={rowId} autosave label={messages.saveEntryFor(name)}>
                   <FormError rejected={rejected} fields={steps === null ? ["comment"] : ["level", "comment"]} />
                   <input type="hidden" name="version" value={entry === null ? "new" : String(entry.version)} />
+                  <input type="hidden" name="courseId" value={props.courseId} />
                   <button type="submit" aria-label={messages.saveEntryFor(name)}>
                     {messages.save}
                   </button>
@@ -202,7 +204,7 @@ const LevelsForm = (props: { readonly assessment: CourseAssessmentView; readonly
   )
 }
 
-const AssessmentSection = (props: { readonly assessment: CourseAssessmentView }) => {
+const AssessmentSection = (props: { readonly assessment: CourseAssessmentView; readonly courseId: string }) => {
   const { messages, routes } = useOptions()
   const { assessment } = props
   const headingId = `assessment-${assessment.id}-heading`
@@ -214,7 +216,7 @@ const AssessmentSection = (props: { readonly assessment: CourseAssessmentView })
       </p>
       <WarningList warnings={assessment.warnings} />
       <SettingsForm assessment={assessment} />
-      {assessment.rows.length === 0 ? <p class="empty">{messages.noPupils}</p> : <EntryGrid assessment={assessment} />}
+      {assessment.rows.length === 0 ? <p class="empty">{messages.noPupils}</p> : <EntryGrid assessment={assessment} courseId={props.courseId} />}
       {assessment.scale === null || assessment.rows.length === 0 ? null : (
         <LevelsForm assessment={assessment} scale={assessment.scale} />
       )}
@@ -276,7 +278,7 @@ export const CoursePage = (props: { readonly view: CoursePageView }) => {
       </header>
       {view.assessments.length === 0 ? <p class="empty">{messages.noAssessments}</p> : null}
       {view.assessments.map((assessment) => (
-        <AssessmentSection key={assessment.id} assessment={assessment} />
+        <AssessmentSection key={assessment.id} assessment={assessment} courseId={view.course.id} />
       ))}
       <section aria-labelledby="new-assessment">
         <h2 id="new-assessment">{messages.newAssessment}</h2>
