@@ -816,7 +816,7 @@ export const hostSuite = (host: HostUnderTest): void => {
         const again = await response.text()
         expect(again).toContain('value="Min nya rubrik"')
         expect(again).toContain('value="2019-01-01"')
-        expect(again).toContain("Slutdatum: slutdatumet får inte vara före startdatumet.")
+        expect(again).toContain("Slutdatum: slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.")
       })
 
       it("shows a rejected create-plans form again", async () => {

@@ -421,7 +421,9 @@ export const sv: Messages = {
   overviewNoTable:
     "Ingen tabell visas eftersom ingen kurs under perioden har en bedömningsskala som översikten kan visa.",
   overviewLeftOutProtected: (count) =>
-    `${svPlural(count, "elev", "elever")} med skyddade personuppgifter visas inte. Välj eleven med namn för att se den.`,
+    count === 1
+      ? "1 elev med skyddade personuppgifter visas inte. Välj eleven med namn för att se den."
+      : `${count} elever med skyddade personuppgifter visas inte. Välj eleverna med namn för att se dem.`,
 
   pupilPageTitle: "Min IUP",
   myPlans: "Mina planer",
@@ -439,7 +441,9 @@ export const sv: Messages = {
   noPlanSelected: "Du valde ingen plan. Gå tillbaka, kryssa i minst en plan och välj sedan utskrift eller PDF igen.",
   exportedBy: (name, when) => `Utskriven av ${name}, ${when}`,
   leftOutProtected: (count) =>
-    `${svPlural(count, "plan", "planer")} utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn för att ta med planen.`,
+    count === 1
+      ? "1 plan utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn för att ta med planen."
+      : `${count} planer utelämnades eftersom eleverna har skyddade personuppgifter. Välj eleverna med namn för att ta med planerna.`,
   sensitiveFooter: "Känslig information om ett barn – dela inte vidare.",
   pageNumber: (page) => `Sida ${page}`,
   planPageOf: (plan, plans, page, pages) => `Plan ${plan} av ${plans}, sida ${page} av ${pages}`,
@@ -505,11 +509,11 @@ export const sv: Messages = {
   rules: {
     nul: "texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen.",
     surrogate: "texten innehåller ogiltiga tecken. Skriv in texten på nytt.",
-    tooLong: (max) => `texten får vara högst ${max} tecken lång.`,
-    empty: "får inte vara tomt.",
+    tooLong: (max) => `texten får vara högst ${max} tecken lång. Korta den och försök igen.`,
+    empty: "får inte vara tomt. Fyll i det och försök igen.",
     date: (value) =>
       value === null ? "ange ett datum som ÅÅÅÅ-MM-DD." : `”${value}” är inget giltigt datum. Ange ett datum som ÅÅÅÅ-MM-DD.`,
-    endBeforeStart: "slutdatumet får inte vara före startdatumet.",
+    endBeforeStart: "slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.",
     notAStep: (value, steps) => `”${value}” är inte ett steg i bedömningsskalan. Välj ett av stegen: ${steps}.`,
     noScale: "omdömet har ingen bedömningsskala, så det tar ingen nivå. Lämna nivån tom.",
     number: "värdet måste vara ett heltal. Ladda om sidan och försök igen.",
@@ -670,7 +674,9 @@ export const en: Messages = {
   overviewNoTable:
     "No table is shown because no course in this period has a grading scale the overview can show.",
   overviewLeftOutProtected: (count) =>
-    `${enPlural(count, "pupil", "pupils")} with protected personal data ${count === 1 ? "is" : "are"} not shown. Select the pupil by name to see them.`,
+    count === 1
+      ? "1 pupil with protected personal data is not shown. Select the pupil by name to see them."
+      : `${count} pupils with protected personal data are not shown. Select the pupils by name to see them.`,
 
   pupilPageTitle: "My IUP",
   myPlans: "My plans",
@@ -688,7 +694,9 @@ export const en: Messages = {
   noPlanSelected: "You selected no plan. Go back, tick at least one plan and choose print or PDF again.",
   exportedBy: (name, when) => `Printed by ${name}, ${when}`,
   leftOutProtected: (count) =>
-    `${enPlural(count, "plan was", "plans were")} left out because the pupil has protected personal data. Select the pupil by name to include the plan.`,
+    count === 1
+      ? "1 plan was left out because the pupil has protected personal data. Select the pupil by name to include the plan."
+      : `${count} plans were left out because the pupils have protected personal data. Select the pupils by name to include the plans.`,
   sensitiveFooter: "Sensitive information about a child – do not pass on.",
   pageNumber: (page) => `Page ${page}`,
   planPageOf: (plan, plans, page, pages) => `Plan ${plan} of ${plans}, page ${page} of ${pages}`,
@@ -753,11 +761,11 @@ export const en: Messages = {
   rules: {
     nul: "the text contains a character that is not allowed (NUL). Remove it and try again.",
     surrogate: "the text contains invalid characters. Type the text again.",
-    tooLong: (max) => `the text may be at most ${max} characters long.`,
-    empty: "must not be empty.",
+    tooLong: (max) => `the text may be at most ${max} characters long. Shorten it and try again.`,
+    empty: "must not be empty. Fill it in and try again.",
     date: (value) =>
       value === null ? "enter a date as YYYY-MM-DD." : `“${value}” is not a valid date. Enter a date as YYYY-MM-DD.`,
-    endBeforeStart: "the end date must not be before the start date.",
+    endBeforeStart: "the end date must not be before the start date. Choose a later end date or leave it empty.",
     notAStep: (value, steps) => `“${value}” is not a step of the grading scale. Choose one of the steps: ${steps}.`,
     noScale: "the assessment has no grading scale, so it takes no level. Leave the level empty.",
     number: "the value must be a whole number. Reload the page and try again.",

@@ -97,13 +97,13 @@ describe("messageFor", () => {
 
   it("translates the core's text rules", () => {
     const cases: ReadonlyArray<readonly [InvalidInputError, string]> = [
-      [InvalidInputError.of("title", "", "must not be empty"), "Titel: får inte vara tomt."],
+      [InvalidInputError.of("title", "", "must not be empty"), "Titel: får inte vara tomt. Fyll i det och försök igen."],
       [
         InvalidInputError.of("fields.0.value", "x", "must be at most 20000 characters (got 20001)"),
-        "Text: texten får vara högst 20000 tecken lång."
+        "Text: texten får vara högst 20000 tecken lång. Korta den och försök igen."
       ],
       [InvalidInputError.of("comment", "x", "must not contain the NUL character (U+0000)"), "Kommentar: texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen."],
-      [InvalidInputError.of("endDate", "2026-01-01", "must not be before the start date 2026-02-01 (got 2026-01-01)"), "Slutdatum: slutdatumet får inte vara före startdatumet."],
+      [InvalidInputError.of("endDate", "2026-01-01", "must not be before the start date 2026-02-01 (got 2026-01-01)"), "Slutdatum: slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt."],
       [InvalidInputError.of("startDate", "2026-02-30", "must be a real calendar date written YYYY-MM-DD"), "Startdatum: ”2026-02-30” är inget giltigt datum. Ange ett datum som ÅÅÅÅ-MM-DD."],
       [InvalidInputError.of("plan.startDate", "nothing", "must be a real calendar date written YYYY-MM-DD"), "Startdatum: ange ett datum som ÅÅÅÅ-MM-DD."],
       [InvalidInputError.of("level", "Z", "must be a step of the scale"), "Nivå: värdet godtogs inte. Kontrollera det och försök igen."],

@@ -309,7 +309,9 @@ describe("mentor overview", () => {
 
   it("says how many protected pupils are hidden", () => {
     const page = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 2 }))
-    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte.")
+    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte. Välj eleverna med namn för att se dem.")
+    const single = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 1 }))
+    expect(text(single)).toContain("1 elev med skyddade personuppgifter visas inte. Välj eleven med namn för att se den.")
     const none = parseDocument(renderOverviewPage(f.overview))
     expect(text(none)).not.toContain("skyddade personuppgifter")
   })
@@ -389,7 +391,9 @@ describe("print page", () => {
 
   it("says how many protected pupils were left out", () => {
     const page = parseDocument(Either.getOrThrow(renderPrintPage({ ...f.exportOf(1), leftOutProtectedCount: 2 })))
-    expect(text(page)).toContain("2 planer utelämnades")
+    expect(text(page)).toContain("2 planer utelämnades eftersom eleverna har skyddade personuppgifter. Välj eleverna med namn")
+    const single = parseDocument(Either.getOrThrow(renderPrintPage({ ...f.exportOf(1), leftOutProtectedCount: 1 })))
+    expect(text(single)).toContain("1 plan utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn")
   })
 })
 
@@ -402,7 +406,7 @@ describe("error page", () => {
       "Du får se planen men inte göra den här ändringen."
     ],
     [new ExportLimitExceededError({ requested: 140, limit: 100 }), "För många planer", "Du valde 140 planer"],
-    [InvalidInputError.of("title", "", "must not be empty"), "Ogiltiga uppgifter", "Titel: får inte vara tomt."]
+    [InvalidInputError.of("title", "", "must not be empty"), "Ogiltiga uppgifter", "Titel: får inte vara tomt. Fyll i det och försök igen."]
   ] as const
 
   for (const [error, title, message] of cases) {
@@ -495,7 +499,7 @@ describe("rejected forms", () => {
     expect(attr(one(query(details, "input", { name: "title" }), "title"), "value")).toBe("Ny titel")
     expect(attr(one(query(details, "input", { name: "endDate" }), "end"), "value")).toBe("2020-01-01")
     expect(attr(one(query(details, "input", { name: "published" }), "published"), "checked")).toBeUndefined()
-    expect(text(one(byClass(details, "field-error"), "error"))).toBe("Slutdatum: slutdatumet får inte vara före startdatumet.")
+    expect(text(one(byClass(details, "field-error"), "error"))).toBe("Slutdatum: slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.")
   })
 
   it("keeps the bulk-create choices", () => {
