@@ -104,9 +104,9 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     html(res, renderOverviewPage(view, options(req, res)))
   })
   router.get("/pupil", async (req, res) => {
-    const view = await iup.pupils.page(actorOf(req))
+    const actor = actorOf(req)
     if (demoPersonLacks(req, "pupil")) return refused(req, res, "pupil")
-    html(res, renderPupilPage(view, options(req, res)))
+    html(res, renderPupilPage(await iup.pupils.page(actor), options(req, res)))
   })
   router.get("/guardian", async (req, res) => {
     const view = await iup.guardians.page(actorOf(req))

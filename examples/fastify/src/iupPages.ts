@@ -105,9 +105,9 @@ export const iupPagesPlugin: FastifyPluginAsync<{
     return sendHtml(reply, renderOverviewPage(view, renderOptions(request, reply)))
   })
   fastify.get("/pupil", async (request, reply) => {
-    const view = await iup.pupils.page(actorOf(request))
+    const actor = actorOf(request)
     if (lacksDemoRole(request, "pupil")) return refuse(request, reply, "pupil")
-    return sendHtml(reply, renderPupilPage(view, renderOptions(request, reply)))
+    return sendHtml(reply, renderPupilPage(await iup.pupils.page(actor), renderOptions(request, reply)))
   })
   fastify.get("/guardian", async (request, reply) => {
     const view = await iup.guardians.page(actorOf(request))
