@@ -67,10 +67,18 @@ const withCrashingPlan = (client: IupClient): IupClient => ({
   }
 })
 
+// More pupils than the sign-in page lists at once, so the page must state that its list is partial.
+const extraPupils = Array.from({ length: 60 }, (_, index) => ({
+  id: `person-extra-${index + 1}` as PersonId,
+  name: `Extra Elev ${String(index + 1).padStart(2, "0")}`,
+  roles: ["pupil"] as const
+}))
+
 const demoPeople = [
   { id: people.mentor, name: "Maja Mentorsson", roles: ["mentor", "teacher"] as const },
   { id: people.pupil, name: "Elsa Elevsdotter", roles: ["pupil"] as const },
-  { id: people.guardian, name: guardianName, roles: ["guardian"] as const }
+  { id: people.guardian, name: guardianName, roles: ["guardian"] as const },
+  ...extraPupils
 ]
 
 const secret = "test-cookie-secret-of-at-least-32-characters"
@@ -250,7 +258,18 @@ export const hostSuite = (host: HostUnderTest): void => {
         const forged = `${tokenFor(people.mentor).slice(0, -4)}AAAA`
         const response = await fetch(`${plain.url}/api/me`, { headers: { authorization: `Bearer ${forged}` } })
         expect(response.status).toBe(401)
+        expect(response.headers.get("www-authenticate")).toBe(
+          'Bearer realm="iupkit", error="invalid_token", error_description="invalidSignature"'
+        )
         expect((await response.json()).error).toMatchObject({ tag: "AuthenticationError", reason: "invalidSignature" })
+      })
+
+      it("names the scheme on a 401", async () => {
+        const response = await fetch(`${plain.url}/api/me`)
+        expect(response.headers.get("www-authenticate")).toBe('Bearer realm="iupkit"')
+        const page = await fetch(`${plain.url}/mentor`)
+        expect(page.status).toBe(401)
+        expect(page.headers.get("www-authenticate")).toBe('Bearer realm="iupkit"')
       })
 
       it("answers 401 before decoding the body", async () => {
@@ -298,6 +317,53 @@ export const hostSuite = (host: HostUnderTest): void => {
         const me = await fetch(`${demo.url}/api/me`, { headers: { cookie: jar.header() } })
         expect(await me.json()).toEqual({ personId: people.mentor })
         expect(await (await fetch(`${demo.url}/`, { headers: { cookie: jar.header() } })).text()).toContain("Inloggad som Maja Mentorsson")
+      })
+
+      it("ends the session on sign-out", async () => {
+        const jar = await signIn(people.mentor)
+        const copied = jar.header()
+        const home = await fetch(`${demo.url}/`, { headers: { cookie: copied } })
+        jar.store(home)
+        const signOut = await fetch(`${demo.url}/sign-out`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ _csrf: hiddenCsrf(await home.text()) }).toString()
+        })
+        expect(signOut.status).toBe(303)
+        const set = jar.raw.find((line) => line.startsWith("iupkit_session="))!
+        const cleared = signOut.headers.getSetCookie().find((line) => line.startsWith("iupkit_session="))
+        expect(cleared).toBeDefined()
+        const attributes = (line: string) => line.split(";").slice(1).map((part) => part.trim().toLowerCase())
+        for (const attribute of ["path=/", "httponly", "samesite=strict"]) {
+          expect(attributes(set), attribute).toContain(attribute)
+          expect(attributes(cleared!), attribute).toContain(attribute)
+        }
+        // A copy of the cookie taken before sign-out no longer signs anyone in.
+        const replayed = await fetch(`${demo.url}/api/me`, { headers: { cookie: copied } })
+        expect(replayed.status).toBe(401)
+        const page = await (await fetch(`${demo.url}/`, { headers: { cookie: copied } })).text()
+        expect(page).toContain("Du är inte inloggad.")
+        expect(page).not.toContain("Maja Mentorsson")
+      })
+
+      it("says the pupil list is partial", async () => {
+        const html = await (await fetch(`${demo.url}/sign-in`)).text()
+        expect(html).toContain("Visar 50 av 61 elever. Sök på namn för att hitta de andra.")
+        expect(html).toContain('name="q"')
+        expect(html).not.toContain("Extra Elev 60")
+        const english = await (await fetch(`${demo.url}/sign-in?lang=en`)).text()
+        expect(english).toContain("Showing 50 of 61 pupils.")
+      })
+
+      it("finds unlisted people by name", async () => {
+        const html = await (await fetch(`${demo.url}/sign-in?q=${encodeURIComponent("elev 60")}`)).text()
+        expect(html).toContain("Extra Elev 60")
+        expect(html).not.toContain("Extra Elev 59")
+        expect(html).not.toContain("Maja Mentorsson")
+        expect(html).toContain('value="elev 60"')
+        const none = await (await fetch(`${demo.url}/sign-in?q=${encodeURIComponent("<Zorro>")}`)).text()
+        expect(none).toContain("Inget namn innehåller ”&lt;Zorro&gt;”")
       })
 
       it("refuses a person not on the demo list", async () => {
@@ -367,6 +433,32 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(body.error.tag).toBe("InvalidInputError")
         expect(body.error.field).toBe("plan.startDate")
         expect(body.error.reason).toContain("YYYY-MM-DD")
+        expect(body.error.value).toBe("2026-02-30")
+        expect(body.error.message).toBe("Startdatum: ”2026-02-30” är inget giltigt datum. Ange ett datum som ÅÅÅÅ-MM-DD.")
+      })
+
+      it("localizes API messages by Accept-Language", async () => {
+        const bad = { pupilIds: [people.pupil], plan: { ...planInput(), startDate: "2026-02-30" } }
+        const english = await api("/api/mentor/plans", { method: "POST", body: JSON.stringify(bad), headers: { "accept-language": "en" } })
+        expect((await english.json()).error.message).toBe("Start date: “2026-02-30” is not a valid date. Enter a date as YYYY-MM-DD.")
+        const missing = await api(`/api/assessments/assessment-missing/entries/${people.pupil}`, {
+          method: "PUT",
+          body: JSON.stringify({ expectedVersion: null, level: null, comment: "x" })
+        })
+        expect(missing.status).toBe(404)
+        expect((await missing.json()).error.message).toBe("Omdömet finns inte, eller så har du inte behörighet att se det.")
+      })
+
+      it("names a stale version in user terms", async () => {
+        const response = await api(`/api/plans/${made.planId}/fields/${made.fieldId}`, {
+          method: "PUT",
+          body: JSON.stringify({ expectedVersion: -1, value: "x" })
+        })
+        expect(response.status).toBe(400)
+        const error = (await response.json()).error
+        expect(error.field).toBe("expectedVersion")
+        expect(error.message).not.toContain("expectedVersion")
+        expect(error.message).toContain("Ladda om sidan")
       })
 
       it("maps invalid path parameter to 400", async () => {
@@ -442,9 +534,16 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(text).not.toContain(guardianName)
       })
 
-      it("asks for sign-in on unknown API paths", async () => {
-        const response = await fetch(`${plain.url}/api/nothing-here`)
-        expect(response.status).toBe(401)
+      it("answers unknown API paths 404 to anyone", async () => {
+        const forged = `${tokenFor(people.mentor).slice(0, -4)}AAAA`
+        for (const headers of [{}, { authorization: `Bearer ${forged}` }, { authorization: `Bearer ${tokenFor(people.pupil)}` }]) {
+          const response = await fetch(`${plain.url}/api/nope`, { headers })
+          expect(response.status).toBe(404)
+          expect(response.headers.get("content-type")).toMatch(/application\/json/)
+          const error = (await response.json()).error
+          expect(error.tag).toBe("NotFoundError")
+          expect(error.message).toContain("API:t har ingen sådan adress")
+        }
       })
 
       it("answers unknown API paths in JSON", async () => {
@@ -580,18 +679,23 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(response.status).toBe(403)
       })
 
-      it("creates plans from the bulk form", async () => {
-        const jar = await signIn(people.mentor)
+      /** Posts the mentor page's bulk form for the second pupil as a browser would. */
+      const createPlanByForm = async (jar: CookieJar, title: string, startDate: string, endDate: string) => {
         const { html } = await page(jar, "/mentor")
-        const response = await submit(jar, "/plans", [
+        return submit(jar, "/plans", [
           ["_csrf", hiddenCsrf(html)],
           ["selection", "chosen"],
           ["pupilIds", people.secondPupil],
           ["templateId", made.templateId],
-          ["title", "Utvecklingssamtal VT"],
-          ["startDate", "2021-01-10"],
-          ["endDate", "2021-06-15"]
+          ["title", title],
+          ["startDate", startDate],
+          ["endDate", endDate]
         ])
+      }
+
+      it("creates plans from the bulk form", async () => {
+        const jar = await signIn(people.mentor)
+        const response = await createPlanByForm(jar, "Utvecklingssamtal VT", "2021-01-10", "2021-06-15")
         expect(response.status).toBe(303)
         expect((await page(jar, "/mentor")).html).toContain("Utvecklingssamtal VT")
       })
@@ -651,6 +755,162 @@ export const hostSuite = (host: HostUnderTest): void => {
       it("shows the pupil and guardian pages", async () => {
         expect((await page(await signIn(people.pupil), "/pupil")).response.status).toBe(200)
         expect((await page(await signIn(people.guardian), "/guardian")).response.status).toBe(200)
+      })
+
+      it("refuses pages of other roles", async () => {
+        const cases: ReadonlyArray<readonly [string, string, string]> = [
+          [people.pupil, "/mentor", "bara för mentorer"],
+          [people.pupil, "/mentor/overview", "bara för mentorer"],
+          [people.pupil, "/guardian", "bara för vårdnadshavare"],
+          [people.guardian, "/mentor", "bara för mentorer"],
+          [people.guardian, "/pupil", "bara för elever"],
+          [people.mentor, "/pupil", "bara för elever"],
+          [people.mentor, "/guardian", "bara för vårdnadshavare"]
+        ]
+        for (const [personId, path, text] of cases) {
+          const { response, html } = await page(await signIn(personId), path)
+          expect(response.status, `${personId} ${path}`).toBe(403)
+          expect(html, `${personId} ${path}`).toContain("Sidan är inte till för dig")
+          expect(html, `${personId} ${path}`).toContain(text)
+          expect(html, `${personId} ${path}`).toContain('href="/"')
+        }
+        // Course pages stay hidden like missing ones, so a pupil learns nothing about them.
+        expect((await page(await signIn(people.pupil), `/courses/${courseId}`)).response.status).toBe(404)
+      })
+
+      it("puts the site header on every page", async () => {
+        const jar = await signIn(people.mentor)
+        const paths = ["/", "/mentor", "/mentor/overview", `/plans/${made.planId}`, `/pupils/${people.pupil}/plans`, `/courses/${courseId}`, "/pupil", "/nothing-here", "/plans/plan-missing"]
+        for (const path of paths) {
+          const { html } = await page(jar, path)
+          const header = html.slice(html.indexOf('<header class="site-header">'), html.indexOf("</header>", html.indexOf('<header class="site-header">')))
+          expect(header, path).toContain('href="/"')
+          expect(header, path).toContain("Inloggad som Maja Mentorsson")
+          expect(header, path).toMatch(/<form method="post" action="\/sign-out"[^>]*><input type="hidden" name="_csrf" value="[^"]+"/)
+          expect(header, path).toContain("Logga ut")
+        }
+        const anonymous = await (await fetch(`${demo.url}/sign-in`)).text()
+        expect(anonymous).toContain('<header class="site-header">')
+        expect(anonymous).not.toContain("Logga ut")
+      })
+
+      it("signs out from any page", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, `/plans/${made.planId}`)
+        const header = html.slice(html.indexOf('<header class="site-header">'))
+        const response = await submit(jar, "/sign-out", [["_csrf", hiddenCsrf(header)]])
+        expect(response.status).toBe(303)
+        jar.store(response)
+        expect((await page(jar, "/mentor")).response.headers.get("location")).toBe("/sign-in")
+      })
+
+      it("sends pages without an ETag", async () => {
+        const jar = await signIn(people.mentor)
+        for (const path of ["/", "/mentor", `/plans/${made.planId}`]) {
+          const { response } = await page(jar, path)
+          expect(response.headers.get("etag"), path).toBeNull()
+          expect(response.headers.get("cache-control"), path).toBe("no-store")
+        }
+      })
+
+      it("asks to select a plan before printing", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, "/mentor")
+        for (const path of ["/plans/print", "/plans/export.pdf"]) {
+          const response = await submit(jar, path, [["_csrf", hiddenCsrf(html)]])
+          expect(response.status, path).toBe(400)
+          expect(await response.text(), path).toContain("Du valde ingen plan")
+        }
+      })
+
+      it("shows a rejected field form again", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, `/plans/${made.secondPlanId}`)
+        const action = `/plans/${encodeURIComponent(made.secondPlanId)}/fields/${encodeURIComponent(made.fieldId)}`
+        const version = /name="version" value="(\d+)"/.exec(html.slice(html.indexOf(`action="${action}"`)))![1]!
+        const response = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version], ["value", "Mitt utkast\u0000"]])
+        expect(response.status).toBe(400)
+        const again = await response.text()
+        expect(again).toContain("Mitt utkast")
+        expect(again).toContain('class="field-error"')
+        expect(again).toContain("Text: texten innehåller ett otillåtet tecken (NUL)")
+        expect(again).not.toMatch(/must|U\+0000/)
+      })
+
+      it("shows a rejected header form again", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, `/plans/${made.secondPlanId}`)
+        const action = `/plans/${encodeURIComponent(made.secondPlanId)}/header`
+        const version = /name="version" value="(\d+)"/.exec(html.slice(html.indexOf(`action="${action}"`)))![1]!
+        const response = await submit(jar, action, [
+          ["_csrf", hiddenCsrf(html)],
+          ["version", version],
+          ["title", "Min nya rubrik"],
+          ["startDate", "2020-08-20"],
+          ["endDate", "2019-01-01"]
+        ])
+        expect(response.status).toBe(400)
+        const again = await response.text()
+        expect(again).toContain('value="Min nya rubrik"')
+        expect(again).toContain('value="2019-01-01"')
+        expect(again).toContain("Slutdatum: slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.")
+      })
+
+      it("shows a rejected create-plans form again", async () => {
+        const response = await createPlanByForm(await signIn(people.mentor), "Utvecklingssamtal med fel datum", "2026-02-30", "")
+        expect(response.status).toBe(400)
+        const again = await response.text()
+        expect(again).toContain('value="Utvecklingssamtal med fel datum"')
+        expect(again).toMatch(new RegExp(`id="pupil-${people.secondPupil}"[^>]*checked`))
+        expect(again).toContain("Startdatum: ”2026-02-30” är inget giltigt datum.")
+      })
+
+      it("shows a rejected entry form again", async () => {
+        const scale = await post("/api/grading-scales", { name: "Två steg", steps: ["Nära", "Nått"] }, people.admin)
+        const assessment = await post("/api/assessments", {
+          courseId,
+          title: "Omdöme VT 2027 prov",
+          gradingScaleId: (await scale.json()).id,
+          visibleToPupils: true,
+          selfAssessmentEnabled: true
+        })
+        const assessmentId: string = (await assessment.json()).assessment.id
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, `/courses/${courseId}`)
+        const action = `/assessments/${encodeURIComponent(assessmentId)}/entries/${encodeURIComponent(people.pupil)}`
+        const response = await submit(jar, action, [
+          ["_csrf", hiddenCsrf(html)],
+          ["version", "new"],
+          ["courseId", courseId],
+          ["level", "Superbra"],
+          ["comment", "Fin utveckling"]
+        ])
+        expect(response.status).toBe(400)
+        const again = await response.text()
+        expect(again).toContain("Fin utveckling")
+        expect(again).toContain("Nivå: ”Superbra” är inte ett steg i bedömningsskalan. Välj ett av stegen: Nära, Nått.")
+        expect(again).not.toContain("scale's steps")
+
+        const pupilPage = (await page(await signIn(people.pupil), "/pupil")).html
+        expect(pupilPage).toContain('aria-label="Självskattning för Omdöme VT 2027 prov i Matematik 7A"')
+      })
+
+      it("tells a pupil an archived plan is read-only", async () => {
+        const created = await post("/api/mentor/plans", {
+          pupilIds: [people.pupil],
+          plan: { ...planInput(), title: "Gammal plan", startDate: "2019-08-20", endDate: null }
+        })
+        const planId: string = (await created.json()).plans[0].id
+        const plan = await (await api(`/api/plans/${planId}`)).json()
+        // An archived plan takes only a new end date, so it is published before it ends.
+        const patch = { published: true, endDate: "2020-01-15" }
+        const archived = await api(`/api/plans/${planId}`, { method: "PATCH", body: JSON.stringify({ expectedVersion: plan.headerVersion, patch }) })
+        expect(archived.status).toBe(200)
+        const pupil = (await page(await signIn(people.pupil), `/plans/${planId}`)).html
+        expect(pupil).toContain("Planen är arkiverad och kan bara läsas.")
+        expect(pupil).not.toContain("Flytta slutdatumet")
+        const mentor = (await page(await signIn(people.mentor), `/plans/${planId}`)).html
+        expect(mentor).toContain("Flytta slutdatumet")
       })
     })
 

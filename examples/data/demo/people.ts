@@ -1,7 +1,7 @@
 /**
- * The people offered on the demo sign-in page: every administrator, mentor and teacher, the
- * pupils of one class of each school with their guardians, and a guardian of several children.
- * Listing all 300 pupils and their guardians would bury the staff.
+ * The people offered on the demo sign-in page: every administrator, mentor and teacher, every
+ * pupil without a protection marking with their guardians, and a guardian of several children.
+ * The hosts list a limited number per role and reach the rest through a name search.
  */
 import { displayName, isActiveOn, isProtected, type LocalDate, type PersonId, type Role, type Roster } from "@iupkit/core"
 
@@ -30,17 +30,9 @@ export const demoPeopleOf = (roster: Roster, today: LocalDate): ReadonlyArray<De
   const teachings = active(roster.teachings)
   for (const teaching of teachings) add(teaching.teacherId, "teacher")
 
-  // One class per school: the mentees of the first mentor (by id) at each school.
-  const schoolOfPupil = new Map(active(roster.enrolments).map((enrolment) => [enrolment.pupilId, enrolment.organisationId]))
-  const firstMentorAt = new Map<string, PersonId>()
-  for (const mentorship of [...mentorships].sort((a, b) => a.mentorId.localeCompare(b.mentorId))) {
-    const school = schoolOfPupil.get(mentorship.pupilId)
-    if (school !== undefined && !firstMentorAt.has(school)) firstMentorAt.set(school, mentorship.mentorId)
-  }
-  const chosenMentors = new Set(firstMentorAt.values())
+  // Pupils with protected personal data stay off the list, so the sign-in page shows no protected name.
   const pupils = new Set(
     mentorships
-      .filter((mentorship) => chosenMentors.has(mentorship.mentorId))
       .map((mentorship) => mentorship.pupilId)
       .filter((pupilId) => {
         const person = people.get(pupilId)

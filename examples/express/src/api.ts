@@ -188,17 +188,19 @@ const handlerOf = (definition: ApiRoute): RequestHandler => async (req: Request,
   res.status(definition.status ?? 200).json(result ?? null)
 }
 
+// Checked per route, so unknown paths fall through to the 404 answer for every caller: their
+// paths name no resource to protect.
+const signedIn: RequestHandler = (req, _res, next) => {
+  requireActor(req)
+  next()
+}
+
 /**
  * A router serving the routes, each after the `before` handlers; mount it at `/api` after body parsing, sign-in and CSRF
- * middleware. Unknown paths below it answer 404 in JSON through the error middleware.
+ * middleware. Unknown paths fall through to the next handler, which answers 404.
  */
 export const apiRouter = (routes: ReadonlyArray<ApiRoute>, ...before: ReadonlyArray<RequestHandler>): Router => {
   const router = Router()
-  // Every API path needs a signed-in actor, unknown ones too, so anonymous callers learn nothing.
-  router.use((req, _res, next) => {
-    requireActor(req)
-    next()
-  })
-  for (const definition of routes) router[definition.method](definition.path, ...before, handlerOf(definition))
+  for (const definition of routes) router[definition.method](definition.path, ...before, signedIn, handlerOf(definition))
   return router
 }

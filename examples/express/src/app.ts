@@ -14,16 +14,17 @@ import helmet from "helmet"
 import { type DestinationStream, pino } from "pino"
 import { pinoHttp } from "pino-http"
 import { defaultMaxDocumentBytes } from "@iupkit/core"
+import { type RenderOptions, renderSiteHeader } from "@iupkit/render-html"
 import type { IupClient } from "@iupkit/services"
 import { apiRouter, apiRoutes } from "./api.js"
-import { type BearerAuthenticator, csrfCookie, resolveActor, sessionCookie } from "./auth.js"
+import { type BearerAuthenticator, csrfCookie, resolveActor, sessionCookie, SessionStore } from "./auth.js"
 import { documentApiRoutes, documentOperations, documentsRouter } from "./documents.js"
 import { message } from "./messages.js"
 import { openApiDocument } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
 import { iupPagesRouter } from "./iupPages.js"
-import { type DemoPerson, languageOf, pagesRouter } from "./pages.js"
-import { problemOf, problemPageText } from "./problems.js"
+import { type DemoPerson, languageOf, type PageOptions, pageOptionsFor, pagesRouter } from "./pages.js"
+import { problemOf, problemPageText, wwwAuthenticate } from "./problems.js"
 
 /** What the host needs from its embedder. */
 export interface HostOptions {
@@ -109,7 +110,19 @@ const errorNameOf = (error: unknown): string => {
   return "unknown"
 }
 
-const errorMiddleware = (demo: boolean): ErrorRequestHandler => (error, req, res, _next) => {
+// A host page with a heading, one paragraph and a link home, below the site header.
+const textPage = (options: RenderOptions, page: { readonly title: string; readonly text: string }): string => {
+  const language = options.locale ?? "sv"
+  const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
+  return renderPage({ language, title: page.title, body, header: renderSiteHeader(options) })
+}
+
+/**
+ * Sends errors: under `/api` as `{ error: { tag, message, detail, ...data } }`, with `message`
+ * for end users in the request's language and `detail` in English for developers; elsewhere as
+ * a page.
+ */
+const errorMiddleware = (demo: boolean, pageOptions: PageOptions): ErrorRequestHandler => (error, req, res, _next) => {
   const problem = problemOf(error)
   // By tag only: messages can quote field text, which must never reach the log.
   const errorTag = errorNameOf(error)
@@ -119,14 +132,14 @@ const errorMiddleware = (demo: boolean): ErrorRequestHandler => (error, req, res
   // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
   if (problem.status === 401 && demo && !api) return res.redirect(303, "/sign-in")
   res.status(problem.status)
+  if (problem.status === 401) res.set("www-authenticate", wwwAuthenticate(problem))
   if (api) {
-    res.json({ error: { tag: problem.tag, message: problem.message, ...problem.data } })
+    const text = problemPageText(problem, error, languageOf(req), String(req.id)).text
+    res.json({ error: { tag: problem.tag, message: text, detail: problem.message, ...problem.data } })
     return
   }
-  const language = languageOf(req)
-  const page = problemPageText(problem, error, language, String(req.id))
-  const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
-  res.type("html").send(renderPage({ language, title: page.title, body }))
+  const options = pageOptions(req, res, false)
+  res.type("html").send(textPage(options, problemPageText(problem, error, options.locale ?? "sv", String(req.id))))
 }
 
 /** Builds the host without listening; pass the result to `listen`. */
@@ -134,8 +147,13 @@ export const createApp = (options: HostOptions): Express => {
   if (options.cookieSecret.length < 32) {
     throw new Error(`cookieSecret must be at least 32 characters (got ${options.cookieSecret.length})`)
   }
+  const demo = options.demoPeople !== undefined
+  const sessions = demo ? new SessionStore() : undefined
   const app = express()
   app.disable("x-powered-by")
+  // Pages and API responses are never cached (no-store below), so an ETag would only reveal
+  // whether a plan changed.
+  app.set("etag", false)
   app.use(requestLogger(options.logDestination))
   app.use(
     helmet({
@@ -152,7 +170,7 @@ export const createApp = (options: HostOptions): Express => {
   app.use(cookieParser(options.cookieSecret))
   app.use(express.json({ limit: "1mb" }))
   app.use(express.urlencoded({ extended: false, limit: "1mb" }))
-  app.use(resolveActor(options.bearer, options.demoPeople !== undefined))
+  app.use(resolveActor(options.bearer, sessions))
 
   const csrf = doubleCsrf({
     getSecret: () => options.cookieSecret,
@@ -184,17 +202,18 @@ export const createApp = (options: HostOptions): Express => {
   })
   app.use("/api", apiRouter(routes, rememberRoute))
   app.use("/api", (req, res) => {
-    res.status(404).json({ error: { tag: "NotFoundError", message: `No API route ${req.method} ${req.path}` } })
+    const detail = `No API route ${req.method} ${req.path}`
+    res.status(404).json({ error: { tag: "NotFoundError", message: message(languageOf(req), "apiRouteNotFound"), detail } })
   })
   const csrfToken = (req: Request, res: Response) => csrf.generateCsrfToken(req, res)
-  app.use(pagesRouter(options.demoPeople, csrfToken))
-  app.use(iupPagesRouter(options.iup, csrfToken))
+  const pageOptions = pageOptionsFor(options.demoPeople, csrfToken)
+  app.use(pagesRouter(options.demoPeople, sessions, pageOptions))
+  app.use(iupPagesRouter(options.iup, options.demoPeople, pageOptions))
   app.use((req, res) => {
-    const language = languageOf(req)
-    const title = message(language, "notFoundTitle")
-    const body = `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message(language, "notFoundText"))}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
-    res.status(404).type("html").send(renderPage({ language, title, body }))
+    const page = pageOptions(req, res, false)
+    const language = page.locale ?? "sv"
+    res.status(404).type("html").send(textPage(page, { title: message(language, "notFoundTitle"), text: message(language, "notFoundText") }))
   })
-  app.use(errorMiddleware(options.demoPeople !== undefined))
+  app.use(errorMiddleware(demo, pageOptions))
   return app
 }

@@ -3,7 +3,7 @@
  * form works without JavaScript: a post redirects (303) back to the page it came from. The
  * autosave script posts the same forms with `Accept: application/json` and gets the new version.
  */
-import type { PersonId } from "@iupkit/core"
+import { InvalidInputError, type PersonId, type Role } from "@iupkit/core"
 import {
   assetContent,
   autosaveScript,
@@ -16,6 +16,8 @@ import {
   renderPrintPage,
   renderPupilPage,
   renderPupilPlansPage,
+  renderRoleRequiredPage,
+  type PageRole,
   type RenderOptions,
   stylesheet
 } from "@iupkit/render-html"
@@ -25,8 +27,8 @@ import { Either } from "effect"
 import { type Request, type Response, Router } from "express"
 import { requireActor } from "./auth.js"
 import { checked, field, fields, optionalDate, version } from "./forms.js"
-import type { CsrfTokenFor } from "./pages.js"
-import { languageOf } from "./pages.js"
+import { type DemoPerson, languageOf, type PageOptions } from "./pages.js"
+import { problemOf } from "./problems.js"
 
 const routes = defaultRoutes
 
@@ -40,12 +42,46 @@ const afterPost = (req: Request, res: Response, location: string, json: unknown)
 
 const emptyToNull = (value: string): string | null => (value === "" ? null : value)
 
+/** Returns the plans picked for print or PDF, rejecting an empty pick as invalid input. */
+const pickedPlans = (body: unknown): ReadonlyArray<string> => {
+  const planIds = fields(body, "planIds")
+  if (planIds.length === 0) throw InvalidInputError.of("planIds", planIds, "must not be empty")
+  return planIds
+}
+
 /** Builds the router of pages and form handlers; mount it after sign-in and CSRF middleware. */
-export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router => {
+export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPerson> | undefined, pageOptions: PageOptions): Router => {
   const router = Router()
-  const options = (req: Request, res: Response): RenderOptions => ({ locale: languageOf(req), csrfToken: csrfToken(req, res), routes })
+  const options = (req: Request, res: Response): RenderOptions => pageOptions(req, res, true)
   const html = (res: Response, page: string): void => {
     res.type("html").send(page)
+  }
+
+  // A page made for a role the actor lacks is refused with 403. Mentors have mentees and
+  // guardians children, so their views tell; a pupil's empty page does not, so the demo list does.
+  const refused = (req: Request, res: Response, role: PageRole): void => {
+    res.status(403)
+    html(res, renderRoleRequiredPage(role, options(req, res)))
+  }
+  const demoPersonLacks = (req: Request, role: Role): boolean => {
+    const person = demoPeople?.find((candidate) => candidate.id === req.actor?.personId)
+    return person !== undefined && !person.roles.includes(role)
+  }
+
+  // After invalid input a form post shows its page again (400) with the input and the error at
+  // its field. Autosave posts and other errors go on to the error middleware.
+  const rejected = async (
+    req: Request,
+    res: Response,
+    error: unknown,
+    action: string,
+    page: (options: RenderOptions) => Promise<string>
+  ): Promise<void> => {
+    if (req.accepts(["html", "json"]) === "json" || problemOf(error).tag !== "InvalidInputError") throw error
+    const values = (typeof req.body === "object" && req.body !== null ? req.body : {}) as Readonly<Record<string, string>>
+    const body = await page({ ...options(req, res), rejectedForm: { action, values, error } })
+    res.status(400)
+    html(res, body)
   }
 
   for (const asset of [stylesheet, autosaveScript]) {
@@ -58,16 +94,24 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
   router.get(routes.mentorPage, async (req, res) => {
     const { start, end } = req.query
     const period = typeof start === "string" && typeof end === "string" ? { start, end } : undefined
-    html(res, renderMentorPage(await iup.mentoring.page(actorOf(req), period), options(req, res)))
+    const view = await iup.mentoring.page(actorOf(req), period)
+    if (view.mentees.length === 0) return refused(req, res, "mentor")
+    html(res, renderMentorPage(view, options(req, res)))
   })
   router.get(routes.overview, async (req, res) => {
-    html(res, renderOverviewPage(await iup.mentoring.overview(actorOf(req)), options(req, res)))
+    const view = await iup.mentoring.overview(actorOf(req))
+    if (view.pupils.length === 0 && view.leftOutProtectedCount === 0) return refused(req, res, "mentor")
+    html(res, renderOverviewPage(view, options(req, res)))
   })
   router.get("/pupil", async (req, res) => {
-    html(res, renderPupilPage(await iup.pupils.page(actorOf(req)), options(req, res)))
+    const actor = actorOf(req)
+    if (demoPersonLacks(req, "pupil")) return refused(req, res, "pupil")
+    html(res, renderPupilPage(await iup.pupils.page(actor), options(req, res)))
   })
   router.get("/guardian", async (req, res) => {
-    html(res, renderGuardianPage(await iup.guardians.page(actorOf(req)), options(req, res)))
+    const view = await iup.guardians.page(actorOf(req))
+    if (view.children.length === 0) return refused(req, res, "guardian")
+    html(res, renderGuardianPage(view, options(req, res)))
   })
   router.get("/plans/:planId", async (req, res) => {
     html(res, renderPlanPage(await iup.plans.getPlan(actorOf(req), req.params.planId), options(req, res)))
@@ -83,13 +127,23 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
     const body: unknown = req.body
     const pupilIds = field(body, "selection") === "all" ? "all" : fields(body, "pupilIds")
     const plan = { templateId: field(body, "templateId"), title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate") }
-    await iup.mentoring.createPlans(actorOf(req), { pupilIds, plan })
+    try {
+      await iup.mentoring.createPlans(actorOf(req), { pupilIds, plan })
+    } catch (error) {
+      return rejected(req, res, error, routes.createPlans, async (page) => renderMentorPage(await iup.mentoring.page(actorOf(req)), page))
+    }
     res.redirect(303, routes.mentorPage)
   })
   router.post("/plans/:planId/header", async (req, res) => {
     const body: unknown = req.body
     const patch = { title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate"), published: checked(body, "published") }
-    const updated = await iup.plans.updateHeader(actorOf(req), req.params.planId, Number(field(body, "version")), patch)
+    const { planId } = req.params
+    let updated
+    try {
+      updated = await iup.plans.updateHeader(actorOf(req), planId, Number(field(body, "version")), patch)
+    } catch (error) {
+      return rejected(req, res, error, routes.updatePlanHeader(planId as never), async (page) => renderPlanPage(await iup.plans.getPlan(actorOf(req), planId), page))
+    }
     afterPost(req, res, routes.plan(updated.plan.id), { version: updated.headerVersion })
   })
   router.post("/plans/:planId/delete", async (req, res) => {
@@ -99,17 +153,22 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
   router.post("/plans/:planId/fields/:fieldId", async (req, res) => {
     const { planId, fieldId } = req.params
     const body: unknown = req.body
-    const written = await iup.plans.updateField(actorOf(req), { planId, fieldId, expectedVersion: Number(field(body, "version")), value: field(body, "value") })
+    let written
+    try {
+      written = await iup.plans.updateField(actorOf(req), { planId, fieldId, expectedVersion: Number(field(body, "version")), value: field(body, "value") })
+    } catch (error) {
+      return rejected(req, res, error, routes.updatePlanField(planId as never, fieldId as never), async (page) => renderPlanPage(await iup.plans.getPlan(actorOf(req), planId), page))
+    }
     afterPost(req, res, routes.plan(planId as never), { version: written.version })
   })
   router.post(routes.print, async (req, res) => {
-    const view = await iup.exports.exportPlans(actorOf(req), { planIds: fields(req.body, "planIds") })
+    const view = await iup.exports.exportPlans(actorOf(req), { planIds: pickedPlans(req.body) })
     const page = renderPrintPage(view, options(req, res))
     if (Either.isLeft(page)) throw page.left
     html(res, page.right)
   })
   router.post(routes.exportPdf, async (req, res) => {
-    const view = await iup.exports.exportPlans(actorOf(req), { planIds: fields(req.body, "planIds") })
+    const view = await iup.exports.exportPlans(actorOf(req), { planIds: pickedPlans(req.body) })
     const pdf = renderExportPdf(view, { locale: languageOf(req) })
     if (Either.isLeft(pdf)) throw pdf.left
     res.type("application/pdf").attachment("iup-planer.pdf")
@@ -140,12 +199,20 @@ export const iupPagesRouter = (iup: IupClient, csrfToken: CsrfTokenFor): Router 
   })
   router.post("/assessments/:assessmentId/entries/:pupilId", async (req, res) => {
     const body: unknown = req.body
-    const entry = await iup.teaching.writeEntry(actorOf(req), {
-      ...req.params,
-      expectedVersion: version(body),
-      level: emptyToNull(field(body, "level")),
-      comment: field(body, "comment")
-    })
+    const { assessmentId, pupilId } = req.params
+    let entry
+    try {
+      entry = await iup.teaching.writeEntry(actorOf(req), {
+        assessmentId,
+        pupilId,
+        expectedVersion: version(body),
+        level: emptyToNull(field(body, "level")),
+        comment: field(body, "comment")
+      })
+    } catch (error) {
+      return rejected(req, res, error, routes.updateEntry(assessmentId as never, pupilId as never), async (page) =>
+        renderCoursePage(await iup.teaching.coursePage(actorOf(req), field(body, "courseId")), page))
+    }
     afterPost(req, res, routes.course(entry.course.id), { version: entry.version })
   })
   router.post("/assessments/:assessmentId/levels", async (req, res) => {

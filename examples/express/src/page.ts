@@ -9,8 +9,13 @@ const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 /** Escapes text for use in HTML content and quoted attribute values. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => entities[char] ?? char)
 
-/** Wraps already-escaped body markup in the page shell. */
-export const renderPage = (args: { readonly language: Language; readonly title: string; readonly body: string }): string =>
+/** Wraps already-escaped body markup in the page shell; `header` is the site header from @iupkit/render-html. */
+export const renderPage = (args: {
+  readonly language: Language
+  readonly title: string
+  readonly body: string
+  readonly header: string
+}): string =>
   `<!doctype html>
 <html lang="${args.language}">
 <head>
@@ -20,6 +25,7 @@ export const renderPage = (args: { readonly language: Language; readonly title: 
 <link rel="stylesheet" href="/assets/site.css">
 </head>
 <body>
+${args.header}
 <main>
 ${args.body}
 </main>

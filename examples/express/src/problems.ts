@@ -37,7 +37,7 @@ type Mapped = readonly [status: number, data: (error: Record<string, unknown>) =
 
 // Status, response data and page texts per tag; a tag missing here is an internal error.
 const byTag: Readonly<Record<string, Mapped>> = {
-  InvalidInputError: [400, (e) => ({ field: e.field, reason: e.rule }), "domain"],
+  InvalidInputError: [400, (e) => ({ field: e.field, reason: e.rule, value: e.value }), "domain"],
   UnauthenticatedError: [401, () => ({}), ["unauthenticatedTitle", "unauthenticatedText"]],
   AuthenticationError: [401, (e) => ({ reason: e.reason }), ["unauthenticatedTitle", "unauthenticatedText"]],
   ForbiddenError: [403, (e) => ({ kind: e.kind, id: e.id, action: e.action, reason: e.reason }), "domain"],
@@ -93,6 +93,15 @@ const internal: Problem = {
   message: "An unexpected error occurred; quote the request id when reporting it",
   data: {}
 }
+
+// RFC 6750 error codes: a header without a token is a bad request, any other failure a bad token.
+const bearerErrorCode = (reason: string): string => (reason === "missingToken" ? "invalid_request" : "invalid_token")
+
+/** The `WWW-Authenticate` header a 401 carries (RFC 6750), with the error code when a token failed. */
+export const wwwAuthenticate = (problem: Problem): string =>
+  problem.tag === "AuthenticationError"
+    ? `Bearer realm="iupkit", error="${bearerErrorCode(String(problem.data.reason))}", error_description="${String(problem.data.reason)}"`
+    : 'Bearer realm="iupkit"'
 
 /** Returns the title and explanation an error page shows, in the reader's language. */
 export const problemPageText = (

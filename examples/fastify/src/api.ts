@@ -10,19 +10,26 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { requireActor } from "./auth.js"
 import { documentApiPlugin } from "./documents.js"
 import { errorNameOf, logCaughtError } from "./logging.js"
-import { problemOf } from "./problems.js"
+import { message } from "./messages.js"
+import { languageOf } from "./pages.js"
+import { problemOf, problemPageText, wwwAuthenticate } from "./problems.js"
 import * as Api from "./schemas.js"
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
-/** Sends an error as `{ error: { tag, message, ...data } }` with its status. */
-export const sendJsonProblem = (reply: FastifyReply, error: unknown): FastifyReply => {
+/**
+ * Sends an error as `{ error: { tag, message, detail, ...data } }` with its status: `message` for
+ * end users in the request's language, `detail` in English for developers.
+ */
+export const sendJsonProblem = (request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply => {
   const problem = problemOf(error)
   logCaughtError(reply, problem.status, errorNameOf(error))
+  if (problem.status === 401) reply.header("www-authenticate", wwwAuthenticate(problem))
+  const text = problemPageText(problem, error, languageOf(request), request.id).text
   return reply
     .status(problem.status)
     .type("application/json; charset=utf-8")
-    .send({ error: { tag: problem.tag, message: problem.message, ...problem.data } })
+    .send({ error: { tag: problem.tag, message: text, detail: problem.message, ...problem.data } })
 }
 
 /** Registers the API routes; mount with `prefix: "/api"`. */
@@ -33,16 +40,21 @@ export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient; readonly m
     const decode = decodeInputEither(schema as Schema.Schema<unknown, unknown, never>)
     return (data) => Either.match(decode(data), { onLeft: (error) => ({ error }), onRight: (value) => ({ value }) })
   })
-  fastify.setErrorHandler((error, _request, reply) => sendJsonProblem(reply, error))
+  fastify.setErrorHandler((error, request, reply) => sendJsonProblem(request, reply, error))
   fastify.setNotFoundHandler((request, reply) =>
     reply.status(404).send({
-      error: { tag: "NotFoundError", message: `No API route ${request.method} ${request.url.split("?")[0]}` }
+      error: {
+        tag: "NotFoundError",
+        message: message(languageOf(request), "apiRouteNotFound"),
+        detail: `No API route ${request.method} ${request.url.split("?")[0]}`
+      }
     })
   )
 
-  // Every API route needs a signed-in actor, checked before the body is decoded.
+  // Every API route needs a signed-in actor, checked before the body is decoded. Unknown routes
+  // return 404 to everyone, because their paths name no resource to protect.
   fastify.addHook("onRequest", async (request) => {
-    requireActor(request)
+    if (!request.is404) requireActor(request)
   })
 
   // Browsers attach the session cookie on their own, so cookie-authenticated writes need the CSRF

@@ -16,12 +16,13 @@ import type { IupClient } from "@iupkit/services"
 import { apiPlugin, sendJsonProblem } from "./api.js"
 import { documentPagesPlugin } from "./documents.js"
 import { errorNameOf, IdsOnlyLogController, logCaughtError } from "./logging.js"
-import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
+import { type RenderOptions, renderSiteHeader } from "@iupkit/render-html"
+import { actorPlugin, type BearerAuthenticator, csrfCookie, SessionStore } from "./auth.js"
 import { openApiPlugin } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
 import { iupPagesPlugin } from "./iupPages.js"
-import { type DemoPerson, languageOf, pagesPlugin } from "./pages.js"
-import { problemOf, problemPageText } from "./problems.js"
+import { type DemoPerson, type PageOptions, pageOptionsFor, pagesPlugin } from "./pages.js"
+import { problemOf, problemPageText, wwwAuthenticate } from "./problems.js"
 import { message } from "./messages.js"
 
 /** What the host needs from its embedder. */
@@ -62,22 +63,39 @@ const contentSecurityPolicyHeader = Object.entries(contentSecurityPolicy)
 
 const assetsRoot = fileURLToPath(new URL("../public/", import.meta.url))
 
-const sendHtmlProblem = (demoMode: boolean) => (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-  const problem = problemOf(error)
-  logCaughtError(reply, problem.status, errorNameOf(error))
-  // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
-  if (problem.status === 401 && demoMode) return reply.redirect("/sign-in", 303)
-  const language = languageOf(request)
-  const page = problemPageText(problem, error, language, request.id)
+// A page of the host's own: a heading, one paragraph and a link home, below the site header.
+const sendTextPage = (
+  reply: FastifyReply,
+  options: RenderOptions,
+  status: number,
+  page: { readonly title: string; readonly text: string }
+): FastifyReply => {
+  const language = options.locale ?? "sv"
   const body = `<h1>${escapeHtml(page.title)}</h1>\n<p>${escapeHtml(page.text)}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
-  return reply.status(problem.status).type("text/html; charset=utf-8").send(renderPage({ language, title: page.title, body }))
+  const header = renderSiteHeader(options)
+  return reply.status(status).type("text/html; charset=utf-8").send(renderPage({ language, title: page.title, body, header }))
 }
+
+const sendHtmlProblem =
+  (demoMode: boolean, pageOptions: PageOptions) =>
+  (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const problem = problemOf(error)
+    logCaughtError(reply, problem.status, errorNameOf(error))
+    // In demo mode a page asking for sign-in sends the browser to the sign-in page instead.
+    if (problem.status === 401 && demoMode) return reply.redirect("/sign-in", 303)
+    if (problem.status === 401) reply.header("www-authenticate", wwwAuthenticate(problem))
+    const page = pageOptions(request, reply, false)
+    return sendTextPage(reply, page, problem.status, problemPageText(problem, error, page.locale ?? "sv", request.id))
+  }
 
 /** Builds the host without listening; call `listen` or `inject` on the result. */
 export const buildApp = async (options: HostOptions): Promise<FastifyInstance> => {
   if (options.cookieSecret.length < 32) {
     throw new Error(`cookieSecret must be at least 32 characters (got ${options.cookieSecret.length})`)
   }
+  const demoMode = options.demoPeople !== undefined
+  const sessions = demoMode ? new SessionStore() : undefined
+  const pageOptions = pageOptionsFor(options.demoPeople)
   const fastify = Fastify({
     logger: options.logger ?? { level: "info" },
     genReqId: () => randomUUID(),
@@ -94,8 +112,8 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
         "cache-control": "no-store",
         "x-request-id": request.id
       })
-      if (request.url.startsWith("/api/") || request.url === "/api") sendJsonProblem(reply, error)
-      else sendHtmlProblem(options.demoPeople !== undefined)(error, request, reply)
+      if (request.url.startsWith("/api/") || request.url === "/api") sendJsonProblem(request, reply, error)
+      else sendHtmlProblem(demoMode, pageOptions)(error, request, reply)
     }
   })
 
@@ -119,21 +137,20 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   })
   await fastify.register(fastifyFormbody)
   await fastify.register(fastifyStatic, { root: assetsRoot, prefix: "/assets/" })
-  await fastify.register(actorPlugin, { bearer: options.bearer, sessions: options.demoPeople !== undefined })
+  await fastify.register(actorPlugin, { bearer: options.bearer, sessions })
 
-  fastify.setErrorHandler(sendHtmlProblem(options.demoPeople !== undefined))
+  fastify.setErrorHandler(sendHtmlProblem(demoMode, pageOptions))
   fastify.setNotFoundHandler((request, reply) => {
-    const language = languageOf(request)
-    const title = message(language, "notFoundTitle")
-    const body = `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message(language, "notFoundText"))}</p>\n<p><a href="/">${escapeHtml(message(language, "backHome"))}</a></p>`
-    return reply.status(404).type("text/html; charset=utf-8").send(renderPage({ language, title, body }))
+    const page = pageOptions(request, reply, false)
+    const language = page.locale ?? "sv"
+    return sendTextPage(reply, page, 404, { title: message(language, "notFoundTitle"), text: message(language, "notFoundText") })
   })
 
   await fastify.register(openApiPlugin, { title: "iupkit example API (Fastify)", version: "0.1.0" })
   const maxDocumentBytes = options.maxDocumentBytes ?? defaultMaxDocumentBytes
   await fastify.register(apiPlugin, { prefix: "/api", iup: options.iup, maxDocumentBytes })
-  await fastify.register(pagesPlugin, { demoPeople: options.demoPeople })
-  await fastify.register(iupPagesPlugin, { iup: options.iup })
+  await fastify.register(pagesPlugin, { demoPeople: options.demoPeople, sessions, pageOptions })
+  await fastify.register(iupPagesPlugin, { iup: options.iup, demoPeople: options.demoPeople, pageOptions })
   await fastify.register(documentPagesPlugin, { iup: options.iup, maxDocumentBytes })
   return fastify
 }

@@ -3,7 +3,7 @@
  * without JavaScript: a post redirects (303) back to the page it came from. The autosave script
  * posts the same forms with `Accept: application/json` and gets the new version as JSON.
  */
-import type { PersonId } from "@iupkit/core"
+import { InvalidInputError, type PersonId, type Role } from "@iupkit/core"
 import {
   assetContent,
   autosaveScript,
@@ -16,6 +16,8 @@ import {
   renderPrintPage,
   renderPupilPage,
   renderPupilPlansPage,
+  renderRoleRequiredPage,
+  type PageRole,
   type RenderOptions,
   stylesheet
 } from "@iupkit/render-html"
@@ -25,16 +27,10 @@ import { Either } from "effect"
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { requireActor } from "./auth.js"
 import { checked, field, fields, optionalDate, version } from "./forms.js"
-import { languageOf } from "./pages.js"
+import { type DemoPerson, languageOf, type PageOptions } from "./pages.js"
+import { problemOf } from "./problems.js"
 
 const routes = defaultRoutes
-
-/** Render options of a request: its language and a CSRF token for its forms. */
-const renderOptions = (request: FastifyRequest, reply: FastifyReply): RenderOptions => ({
-  locale: languageOf(request),
-  csrfToken: reply.generateCsrf(),
-  routes
-})
 
 const sendHtml = (reply: FastifyReply, html: string): FastifyReply => reply.type("text/html; charset=utf-8").send(html)
 
@@ -46,9 +42,50 @@ const afterPost = (request: FastifyRequest, reply: FastifyReply, location: strin
 
 const actorOf = (request: FastifyRequest): { readonly personId: PersonId } => ({ personId: requireActor(request).personId })
 
+// Print and PDF of nothing would show an empty document, so an empty selection is invalid input.
+const selectedPlanIds = (body: unknown): ReadonlyArray<string> => {
+  const planIds = fields(body, "planIds")
+  if (planIds.length === 0) throw InvalidInputError.of("planIds", planIds, "must not be empty")
+  return planIds
+}
+
 /** Registers the pages and form handlers; every one needs a signed-in actor. */
-export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = async (fastify, options) => {
+export const iupPagesPlugin: FastifyPluginAsync<{
+  readonly iup: IupClient
+  readonly demoPeople: ReadonlyArray<DemoPerson> | undefined
+  readonly pageOptions: PageOptions
+}> = async (fastify, options) => {
   const { iup } = options
+  const renderOptions = (request: FastifyRequest, reply: FastifyReply): RenderOptions => options.pageOptions(request, reply, true)
+
+  /**
+   * Refuses a page made for a role the actor lacks (403). The views show the role: a mentor has
+   * mentees and a guardian children. A pupil's page looks the same for a pupil with nothing
+   * written yet, so there the demo people's roles decide.
+   */
+  const refuse = (request: FastifyRequest, reply: FastifyReply, role: PageRole): FastifyReply =>
+    sendHtml(reply.status(403), renderRoleRequiredPage(role, renderOptions(request, reply)))
+  const lacksDemoRole = (request: FastifyRequest, role: Role): boolean => {
+    const person = options.demoPeople?.find((candidate) => candidate.id === request.actor?.personId)
+    return person !== undefined && !person.roles.includes(role)
+  }
+
+  /**
+   * Shows a form again after invalid input: the page the form is on, with what the user typed and
+   * the error next to its field, as 400. Other errors, and autosave posts, go to the error handler.
+   */
+  const showRejected = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: unknown,
+    action: string,
+    render: (options: RenderOptions) => Promise<string>
+  ): Promise<FastifyReply> => {
+    if (wantsJson(request) || problemOf(error).tag !== "InvalidInputError") throw error
+    const values = (typeof request.body === "object" && request.body !== null ? request.body : {}) as Readonly<Record<string, string>>
+    const html = await render({ ...renderOptions(request, reply), rejectedForm: { action, values, error } })
+    return sendHtml(reply.status(400), html)
+  }
 
   fastify.get(routes.stylesheet, async (_request, reply) =>
     reply.type(stylesheet.mediaType).header("cache-control", "public, max-age=3600").send(assetContent(stylesheet)))
@@ -58,14 +95,25 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
   fastify.get(routes.mentorPage, async (request, reply) => {
     const query = request.query as Readonly<Record<string, string | undefined>>
     const period = query.start !== undefined && query.end !== undefined ? { start: query.start, end: query.end } : undefined
-    return sendHtml(reply, renderMentorPage(await iup.mentoring.page(actorOf(request), period), renderOptions(request, reply)))
+    const view = await iup.mentoring.page(actorOf(request), period)
+    if (view.mentees.length === 0) return refuse(request, reply, "mentor")
+    return sendHtml(reply, renderMentorPage(view, renderOptions(request, reply)))
   })
-  fastify.get(routes.overview, async (request, reply) =>
-    sendHtml(reply, renderOverviewPage(await iup.mentoring.overview(actorOf(request)), renderOptions(request, reply))))
-  fastify.get("/pupil", async (request, reply) =>
-    sendHtml(reply, renderPupilPage(await iup.pupils.page(actorOf(request)), renderOptions(request, reply))))
-  fastify.get("/guardian", async (request, reply) =>
-    sendHtml(reply, renderGuardianPage(await iup.guardians.page(actorOf(request)), renderOptions(request, reply))))
+  fastify.get(routes.overview, async (request, reply) => {
+    const view = await iup.mentoring.overview(actorOf(request))
+    if (view.pupils.length === 0 && view.leftOutProtectedCount === 0) return refuse(request, reply, "mentor")
+    return sendHtml(reply, renderOverviewPage(view, renderOptions(request, reply)))
+  })
+  fastify.get("/pupil", async (request, reply) => {
+    const actor = actorOf(request)
+    if (lacksDemoRole(request, "pupil")) return refuse(request, reply, "pupil")
+    return sendHtml(reply, renderPupilPage(await iup.pupils.page(actor), renderOptions(request, reply)))
+  })
+  fastify.get("/guardian", async (request, reply) => {
+    const view = await iup.guardians.page(actorOf(request))
+    if (view.children.length === 0) return refuse(request, reply, "guardian")
+    return sendHtml(reply, renderGuardianPage(view, renderOptions(request, reply)))
+  })
   fastify.get("/plans/:planId", async (request, reply) => {
     const { planId } = request.params as { readonly planId: string }
     return sendHtml(reply, renderPlanPage(await iup.plans.getPlan(actorOf(request), planId), renderOptions(request, reply)))
@@ -86,14 +134,23 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
     const body = request.body
     const pupilIds = field(body, "selection") === "all" ? "all" : fields(body, "pupilIds")
     const plan = { templateId: field(body, "templateId"), title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate") }
-    await iup.mentoring.createPlans(actorOf(request), { pupilIds, plan })
+    try {
+      await iup.mentoring.createPlans(actorOf(request), { pupilIds, plan })
+    } catch (error) {
+      return showRejected(request, reply, error, routes.createPlans, async (page) => renderMentorPage(await iup.mentoring.page(actorOf(request)), page))
+    }
     return reply.redirect(routes.mentorPage, 303)
   })
   post("/plans/:planId/header", async (request, reply) => {
     const { planId } = request.params as { readonly planId: string }
     const body = request.body
     const patch = { title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate"), published: checked(body, "published") }
-    const updated = await iup.plans.updateHeader(actorOf(request), planId, Number(field(body, "version")), patch)
+    let updated
+    try {
+      updated = await iup.plans.updateHeader(actorOf(request), planId, Number(field(body, "version")), patch)
+    } catch (error) {
+      return showRejected(request, reply, error, routes.updatePlanHeader(planId as never), async (page) => renderPlanPage(await iup.plans.getPlan(actorOf(request), planId), page))
+    }
     return afterPost(request, reply, routes.plan(updated.plan.id), { version: updated.headerVersion })
   })
   post("/plans/:planId/delete", async (request, reply) => {
@@ -103,22 +160,28 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
   })
   post("/plans/:planId/fields/:fieldId", async (request, reply) => {
     const { planId, fieldId } = request.params as { readonly planId: string; readonly fieldId: string }
-    const written = await iup.plans.updateField(actorOf(request), {
-      planId: planId,
-      fieldId: fieldId,
-      expectedVersion: Number(field(request.body, "version")),
-      value: field(request.body, "value")
-    })
+    let written
+    try {
+      written = await iup.plans.updateField(actorOf(request), {
+        planId: planId,
+        fieldId: fieldId,
+        expectedVersion: Number(field(request.body, "version")),
+        value: field(request.body, "value")
+      })
+    } catch (error) {
+      return showRejected(request, reply, error, routes.updatePlanField(planId as never, fieldId as never), async (page) =>
+        renderPlanPage(await iup.plans.getPlan(actorOf(request), planId), page))
+    }
     return afterPost(request, reply, routes.plan(planId as never), { version: written.version })
   })
   post(routes.print, async (request, reply) => {
-    const view = await iup.exports.exportPlans(actorOf(request), { planIds: fields(request.body, "planIds") })
+    const view = await iup.exports.exportPlans(actorOf(request), { planIds: selectedPlanIds(request.body) })
     const html = renderPrintPage(view, renderOptions(request, reply))
     if (Either.isLeft(html)) throw html.left
     return sendHtml(reply, html.right)
   })
   post(routes.exportPdf, async (request, reply) => {
-    const view = await iup.exports.exportPlans(actorOf(request), { planIds: fields(request.body, "planIds") })
+    const view = await iup.exports.exportPlans(actorOf(request), { planIds: selectedPlanIds(request.body) })
     const pdf = renderExportPdf(view, { locale: languageOf(request) })
     if (Either.isLeft(pdf)) throw pdf.left
     return reply.type("application/pdf").header("content-disposition", 'attachment; filename="iup-planer.pdf"').send(pdf.right)
@@ -154,13 +217,19 @@ export const iupPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient }> = a
     const { assessmentId, pupilId } = request.params as { readonly assessmentId: string; readonly pupilId: string }
     const body = request.body
     const level = field(body, "level")
-    const entry = await iup.teaching.writeEntry(actorOf(request), {
-      assessmentId,
-      pupilId,
-      expectedVersion: version(body),
-      level: level === "" ? null : level,
-      comment: field(body, "comment")
-    })
+    let entry
+    try {
+      entry = await iup.teaching.writeEntry(actorOf(request), {
+        assessmentId,
+        pupilId,
+        expectedVersion: version(body),
+        level: level === "" ? null : level,
+        comment: field(body, "comment")
+      })
+    } catch (error) {
+      return showRejected(request, reply, error, routes.updateEntry(assessmentId as never, pupilId as never), async (page) =>
+        renderCoursePage(await iup.teaching.coursePage(actorOf(request), field(body, "courseId")), page))
+    }
     return afterPost(request, reply, routes.course(entry.course.id), { version: entry.version })
   })
   post("/assessments/:assessmentId/levels", async (request, reply) => {

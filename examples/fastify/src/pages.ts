@@ -4,8 +4,9 @@
  */
 import { decodeInputEither, InvalidInputError, PersonId, Role } from "@iupkit/core"
 import { Either, Schema } from "effect"
+import { defaultRoutes, type RenderOptions, renderSiteHeader } from "@iupkit/render-html"
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
-import { endSession, startSession } from "./auth.js"
+import { endSession, type SessionStore, startSession } from "./auth.js"
 import { type Language, type MessageKey, message, pickLanguage } from "./messages.js"
 import { escapeHtml, renderPage } from "./page.js"
 
@@ -39,63 +40,111 @@ const startLinks = (person: DemoPerson | undefined, language: Language): string 
 
 const SignInForm = Schema.Struct({ personId: PersonId })
 
+/** The maximum number of people of one role the sign-in page lists; a name search reaches the rest. */
+export const signInListLimit = 50
+
 /** The page language of a request. */
 export const languageOf = (request: FastifyRequest): Language =>
   pickLanguage((request.query as Record<string, unknown> | undefined)?.lang, request.headers["accept-language"])
 
-const sendPage = (reply: FastifyReply, language: Language, title: string, body: string): FastifyReply =>
-  reply.type("text/html; charset=utf-8").send(renderPage({ language, title, body }))
+/**
+ * Render options of a request: language, the signed-in person for the page header and, for
+ * pages with forms or a sign-out button, a CSRF token.
+ */
+export const pageOptionsFor =
+  (demoPeople: ReadonlyArray<DemoPerson> | undefined) =>
+  (request: FastifyRequest, reply: FastifyReply, forms: boolean): RenderOptions => {
+    const actor = request.actor
+    const session = actor?.via === "session"
+    const name = actor === undefined ? undefined : (demoPeople?.find((person) => person.id === actor.personId)?.name ?? actor.personId)
+    return {
+      locale: languageOf(request),
+      routes: defaultRoutes,
+      ...(forms || session ? { csrfToken: reply.generateCsrf() } : {}),
+      ...(name === undefined ? {} : { signedIn: session ? { name, signOutAction: "/sign-out" } : { name } })
+    }
+  }
 
-const csrfField = (reply: FastifyReply): string =>
-  `<input type="hidden" name="_csrf" value="${escapeHtml(reply.generateCsrf())}">`
+/** Makes the render options of a request; `forms` requests a CSRF token. */
+export type PageOptions = ReturnType<typeof pageOptionsFor>
 
-const signInList = (people: ReadonlyArray<DemoPerson>, language: Language, csrf: string): string =>
-  Role.literals
+const sendPage = (reply: FastifyReply, options: RenderOptions, title: string, body: string): FastifyReply =>
+  reply
+    .type("text/html; charset=utf-8")
+    .send(renderPage({ language: options.locale ?? "sv", title, body, header: renderSiteHeader(options) }))
+
+const csrfField = (token: string | undefined): string =>
+  `<input type="hidden" name="_csrf" value="${escapeHtml(token ?? "")}">`
+
+const searchForm = (language: Language, query: string): string =>
+  `<form method="get" action="/sign-in" class="search" role="search">
+<label for="sign-in-query">${escapeHtml(message(language, "signInSearchLabel"))}</label>
+<input type="search" id="sign-in-query" name="q" value="${escapeHtml(query)}">
+<button type="submit">${escapeHtml(message(language, "signInSearch"))}</button>${query === "" ? "" : ` <a href="/sign-in">${escapeHtml(message(language, "signInShowAll"))}</a>`}
+</form>`
+
+// Each role lists at most `signInListLimit` people and states how many it leaves out, so a
+// partial list is never mistaken for the whole school.
+const signInList = (people: ReadonlyArray<DemoPerson>, language: Language, csrf: string, query: string): string => {
+  const needle = query.toLocaleLowerCase("sv")
+  const matching = needle === "" ? people : people.filter((person) => person.name.toLocaleLowerCase("sv").includes(needle))
+  if (matching.length === 0) return `<p class="empty">${escapeHtml(message(language, "signInNoMatch", { query }))}</p>`
+  return Role.literals
     .map((role) => {
-      const holders = people.filter((person) => person.roles.includes(role))
+      const holders = matching.filter((person) => person.roles.includes(role))
       if (holders.length === 0) return ""
-      const items = holders
+      const shown = holders.slice(0, signInListLimit)
+      const items = shown
         .map(
           (person) =>
             `<li><form method="post" action="/sign-in" class="inline">${csrf}<input type="hidden" name="personId" value="${escapeHtml(person.id)}"><button type="submit" class="link">${escapeHtml(person.name)}</button></form></li>`
         )
         .join("\n")
-      return `<section><h2>${escapeHtml(message(language, `role_${role}`))}</h2>\n<ul>\n${items}\n</ul></section>`
+      const heading = message(language, `role_${role}`)
+      const counts = { shown: shown.length, total: holders.length, group: heading.toLocaleLowerCase(language) }
+      const partial =
+        shown.length === holders.length
+          ? ""
+          : `\n<p class="hint">${escapeHtml(message(language, needle === "" ? "signInShowing" : "signInShowingMatches", counts))}</p>`
+      return `<section><h2>${escapeHtml(heading)}</h2>${partial}\n<ul>\n${items}\n</ul></section>`
     })
     .join("\n")
+}
 
 /** Registers the start page and, when `demoPeople` is given, the demo sign-in and sign-out. */
-export const pagesPlugin: FastifyPluginAsync<{ readonly demoPeople: ReadonlyArray<DemoPerson> | undefined }> = async (
-  fastify,
-  options
-) => {
-  const demoPeople = options.demoPeople
+export const pagesPlugin: FastifyPluginAsync<{
+  readonly demoPeople: ReadonlyArray<DemoPerson> | undefined
+  readonly sessions: SessionStore | undefined
+  readonly pageOptions: PageOptions
+}> = async (fastify, options) => {
+  const { demoPeople, pageOptions, sessions } = options
 
   fastify.get("/", async (request, reply) => {
-    const language = languageOf(request)
+    const page = pageOptions(request, reply, false)
+    const language = page.locale ?? "sv"
     const actor = request.actor
     const person = actor === undefined ? undefined : demoPeople?.find((candidate) => candidate.id === actor.personId)
     const status =
       actor === undefined
         ? `<p>${escapeHtml(message(language, "notSignedIn"))}${demoPeople === undefined ? "" : ` <a href="/sign-in">${escapeHtml(message(language, "signInTitle"))}</a>`}</p>`
-        : `<p>${escapeHtml(message(language, "signedInAs", { name: person?.name ?? actor.personId }))}</p>\n${startLinks(person, language)}`
-    const signOut =
-      actor?.via === "session"
-        ? `<form method="post" action="/sign-out">${csrfField(reply)}<button type="submit">${escapeHtml(message(language, "signOut"))}</button></form>`
-        : ""
-    return sendPage(reply, language, message(language, "appName"), `<h1>${escapeHtml(message(language, "appName"))}</h1>\n${status}\n${signOut}`)
+        : startLinks(person, language)
+    return sendPage(reply, page, message(language, "appName"), `<h1>${escapeHtml(message(language, "appName"))}</h1>\n${status}`)
   })
 
-  if (demoPeople === undefined) return
+  if (demoPeople === undefined || sessions === undefined) return
 
   fastify.get("/sign-in", async (request, reply) => {
-    const language = languageOf(request)
+    const page = pageOptions(request, reply, true)
+    const language = page.locale ?? "sv"
     const title = message(language, "signInTitle")
+    const query = (request.query as Readonly<Record<string, unknown>>).q
+    const search = typeof query === "string" ? query.trim() : ""
     const body = `<h1>${escapeHtml(title)}</h1>
 <p class="notice">${escapeHtml(message(language, "demoNotice"))}</p>
+${searchForm(language, search)}
 <p>${escapeHtml(message(language, "signInAs"))}:</p>
-${signInList(demoPeople, language, csrfField(reply))}`
-    return sendPage(reply, language, title, body)
+${signInList(demoPeople, language, csrfField(page.csrfToken), search)}`
+    return sendPage(reply, page, title, body)
   })
 
   fastify.post("/sign-in", { preHandler: fastify.csrfProtection }, async (request, reply) => {
@@ -106,12 +155,12 @@ ${signInList(demoPeople, language, csrfField(reply))}`
     if (person === undefined) {
       throw InvalidInputError.of("personId", form.right.personId, "is not one of the people on the demo sign-in page")
     }
-    startSession(reply, person.id)
+    startSession(sessions, reply, person.id)
     return reply.redirect("/", 303)
   })
 
-  fastify.post("/sign-out", { preHandler: fastify.csrfProtection }, async (_request, reply) => {
-    endSession(reply)
+  fastify.post("/sign-out", { preHandler: fastify.csrfProtection }, async (request, reply) => {
+    endSession(sessions, request, reply)
     return reply.redirect("/", 303)
   })
 }

@@ -52,7 +52,7 @@ export const problemOf = (thrown: unknown): Problem => {
   if (isRecord(error)) {
     switch (tag) {
       case "InvalidInputError":
-        return problem(400, { field: error.field, reason: error.rule })
+        return problem(400, { field: error.field, reason: error.rule, value: error.value })
       case "UnauthenticatedError":
         return problem(401)
       case "AuthenticationError":
@@ -110,6 +110,17 @@ const hostPageTexts = (problem: Problem): readonly [MessageKey, MessageKey] => {
     default:
       return ["internalTitle", "internalText"]
   }
+}
+
+/**
+ * Builds the `WWW-Authenticate` value of a 401 (RFC 6750): the realm, and for a rejected token
+ * the error code with the reason as its description.
+ */
+export const wwwAuthenticate = (problem: Problem): string => {
+  if (problem.tag !== "AuthenticationError") return 'Bearer realm="iupkit"'
+  const reason = String(problem.data.reason)
+  const code = reason === "missingToken" ? "invalid_request" : "invalid_token"
+  return `Bearer realm="iupkit", error="${code}", error_description="${reason}"`
 }
 
 /** Returns the title and explanation an error page shows, in the reader's language. */

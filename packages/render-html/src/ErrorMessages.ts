@@ -48,24 +48,54 @@ const tagOf = (error: unknown): string | undefined =>
 
 const kindName = (messages: Messages, kind: string): string => messages.resourceKinds[kind] ?? messages.resourceKinds["plan"]!
 
-const fieldName = (messages: Messages, field: string): string => {
-  // Fields are dotted paths such as "fields.0.value"; the last named part is what the user typed.
-  const parts = field.split(".").filter((part) => !/^\d+$/.test(part))
-  const last = parts[parts.length - 1] ?? field
-  return messages.fieldNames[last] ?? (last === "" ? messages.invalidInputTitle : last)
+// Fields are dotted paths such as "plan.startDate" or "fields.0.value"; the last named part is
+// the form field the user filled in.
+const lastFieldPart = (field: string): string => {
+  const parts = field.split(".").filter((part) => part !== "" && !/^\d+$/.test(part))
+  return parts[parts.length - 1] ?? ""
 }
 
-// The core's rules are English sentences written by its text and date checks; these patterns
-// recognise them so the user reads the rule in their own language.
-const ruleText = (messages: Messages, rule: string): string => {
+/**
+ * Returns the form field an invalid-input error names, such as "startDate" for "plan.startDate",
+ * so a form can show the message next to that field. Any other error names no field.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export const formFieldOf = (error: unknown): string | undefined =>
+  tagOf(error) === "InvalidInputError" ? lastFieldPart((error as InvalidInputError).field) || undefined : undefined
+
+const fieldName = (messages: Messages, field: string): string => messages.fieldNames[lastFieldPart(field)] ?? messages.unnamedField
+
+// The core decodes a missing value as the text "nothing".
+const sentValue = (value: string): string | null => (value === "" || value === "nothing" ? null : value)
+
+// The core's rules are English sentences written by its text, date and scale checks. These
+// patterns recognise them so the user reads the rule in their own language. A rule no pattern
+// knows gets a generic sentence, because its English text is meant for developers.
+const ruleText = (messages: Messages, rule: string, value: string): string => {
   if (/NUL character/i.test(rule)) return messages.rules.nul
   if (/unpaired surrogate/i.test(rule)) return messages.rules.surrogate
   const tooLong = /at most ([\d,]+) characters/i.exec(rule)
   if (tooLong !== null) return messages.rules.tooLong(tooLong[1]!)
   if (/must not be empty/i.test(rule)) return messages.rules.empty
   if (/before the start date/i.test(rule)) return messages.rules.endBeforeStart
-  if (/calendar date/i.test(rule)) return messages.rules.date
-  return fileRuleText(messages, rule) ?? messages.rules.other(rule)
+  if (/calendar date/i.test(rule)) return messages.rules.date(sentValue(value))
+  const steps = /one of the scale's steps: (.*)$/i.exec(rule)
+  // Levels are short step names, so echoing the rejected one is safe and helps.
+  if (steps !== null) return messages.rules.notAStep(value, steps[1]!)
+  if (/has no grading scale/i.test(rule)) return messages.rules.noScale
+  if (/whole number|must be a number/i.test(rule)) return messages.rules.number
+  if (/must be one of/i.test(rule)) return messages.rules.choice
+  return fileRuleText(messages, rule) ?? messages.rules.other
+}
+
+const invalidInputText = (messages: Messages, error: InvalidInputError): string => {
+  const field = lastFieldPart(error.field)
+  // The version is a hidden form field, so a bad one means the page was loaded before a change.
+  if (field === "expectedVersion" || field === "version") return messages.staleForm
+  if (field === "planIds" && /must not be empty/i.test(error.rule)) return messages.noPlanSelected
+  return messages.invalidInput(fieldName(messages, error.field), ruleText(messages, error.rule, error.value))
 }
 
 // The services' upload checks name the broken rule in these words.
@@ -106,13 +136,8 @@ export const describeError = (error: unknown, locale: Locale = defaultLocale): U
       const { limit, requested } = error as ExportLimitExceededError
       return { title: messages.exportLimitTitle, message: messages.exportLimit(requested, limit) }
     }
-    case "InvalidInputError": {
-      const { field, rule } = error as InvalidInputError
-      return {
-        title: messages.invalidInputTitle,
-        message: messages.invalidInput(fieldName(messages, field), ruleText(messages, rule))
-      }
-    }
+    case "InvalidInputError":
+      return { title: messages.invalidInputTitle, message: invalidInputText(messages, error as InvalidInputError) }
     case "PupilsWithoutMentorError": {
       const { pupilIds } = error as PupilsWithoutMentorError
       return { title: messages.errorTitle, message: messages.pupilsWithoutMentor(pupilIds.length) }

@@ -22,6 +22,14 @@ export type Locale = "sv" | "en"
 export const defaultLocale: Locale = "sv"
 
 /**
+ * A role a page is made for, named when someone without it opens the page.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export type PageRole = "mentor" | "teacher" | "pupil" | "guardian"
+
+/**
  * Every user-visible string of the renderers. Functions take the values a sentence needs.
  *
  * @category messages
@@ -41,6 +49,12 @@ export interface Messages {
   readonly saveConflict: string
   readonly empty: string
   readonly notSet: string
+
+  // Site header on every page
+  readonly siteNavigation: string
+  readonly home: string
+  readonly signedInAs: (name: string) => string
+  readonly signOut: string
 
   // Plans in lists and headers
   readonly currentPlans: string
@@ -120,7 +134,10 @@ export interface Messages {
   readonly documentTitle: string
   readonly documentFile: string
   readonly uploadDocument: string
+  /** Shown to readers who cannot change the plan. */
   readonly archivedReadOnly: string
+  /** Shown to staff who may move the end date. */
+  readonly archivedMoveEndDate: string
   readonly allPlansOfPupil: (pupil: string) => string
   readonly plansTitle: string
 
@@ -167,7 +184,7 @@ export interface Messages {
   readonly myAssessments: string
   readonly teacherComment: string
   readonly yourSelfAssessment: string
-  readonly selfAssessmentFormFor: (assessment: string) => string
+  readonly selfAssessmentFormFor: (assessment: string, course: string) => string
   readonly saveSelfAssessment: string
   readonly yourChildren: string
   readonly plansOf: (child: string) => string
@@ -176,6 +193,7 @@ export interface Messages {
 
   // Print and export
   readonly printTitle: (count: number) => string
+  readonly noPlanSelected: string
   readonly exportedBy: (name: string, when: string) => string
   readonly leftOutProtected: (count: number) => string
   readonly sensitiveFooter: string
@@ -198,23 +216,34 @@ export interface Messages {
   readonly exportLimit: (requested: number, limit: number) => string
   readonly invalidInput: (field: string, rule: string) => string
   readonly pupilsWithoutMentor: (count: number) => string
+  /** A form posted with a version the stored data has moved past, or with none. */
+  readonly staleForm: string
+  readonly roleRequiredTitle: string
+  readonly roleRequired: (role: PageRole) => string
   readonly storageFailed: string
   readonly unexpectedError: string
   readonly resourceKinds: Readonly<Record<string, string>>
   readonly fieldNames: Readonly<Record<string, string>>
+  /** Names a field missing from `fieldNames`, so no internal name reaches the page. */
+  readonly unnamedField: string
   readonly rules: {
     readonly nul: string
     readonly surrogate: string
     readonly tooLong: (max: string) => string
     readonly empty: string
-    readonly date: string
+    /** `value` is the rejected text, or null when nothing was sent. */
+    readonly date: (value: string | null) => string
     readonly endBeforeStart: string
     readonly fileType: string
     readonly fileTooLarge: (limit: string) => string
     readonly fileEmpty: string
     readonly pdfScript: string
     readonly docxUnpack: string
-    readonly other: (rule: string) => string
+    readonly notAStep: (value: string, steps: string) => string
+    readonly noScale: string
+    readonly number: string
+    readonly choice: string
+    readonly other: string
   }
 
   // Data export column headers
@@ -242,6 +271,22 @@ const bytesIn = (tag: string, byteWord: string) => (bytes: number): string =>
       ? `${(bytes / 1024).toLocaleString(tag, { maximumFractionDigits: 0 })} kB`
       : `${(bytes / 1024 / 1024).toLocaleString(tag, { maximumFractionDigits: 1 })} MB`
 
+// Resource names in `resourceKinds` that take "det" rather than "den" as their pronoun.
+const svNeuterKinds: ReadonlySet<string> = new Set(["Fältet", "Omdömet", "Elevens omdöme", "Dokumentet"])
+
+const svRoleNames: Readonly<Record<PageRole, string>> = {
+  mentor: "mentorer",
+  teacher: "lärare som undervisar i kursen",
+  pupil: "elever",
+  guardian: "vårdnadshavare"
+}
+const enRoleNames: Readonly<Record<PageRole, string>> = {
+  mentor: "mentors",
+  teacher: "teachers of the course",
+  pupil: "pupils",
+  guardian: "guardians"
+}
+
 const svList = (numbers: ReadonlyArray<number>): string =>
   numbers.length <= 1 ? numbers.join("") : `${numbers.slice(0, -1).join(", ")} eller ${numbers[numbers.length - 1]}`
 const enList = (numbers: ReadonlyArray<number>): string =>
@@ -267,6 +312,11 @@ export const sv: Messages = {
   saveConflict: "Någon annan har ändrat texten. Ladda om sidan innan du fortsätter.",
   empty: "(tomt)",
   notSet: "–",
+
+  siteNavigation: "Huvudmeny",
+  home: "Startsidan",
+  signedInAs: (name) => `Inloggad som ${name}`,
+  signOut: "Logga ut",
 
   currentPlans: "Aktuella planer",
   archivedPlans: "Arkiverade planer",
@@ -342,7 +392,8 @@ export const sv: Messages = {
   documentTitle: "Dokumentets titel",
   documentFile: "Fil (PDF, DOC eller DOCX)",
   uploadDocument: "Ladda upp",
-  archivedReadOnly: "Planen är arkiverad och kan bara läsas. Flytta slutdatumet för att göra den aktuell igen.",
+  archivedReadOnly: "Planen är arkiverad och kan bara läsas.",
+  archivedMoveEndDate: "Planen är arkiverad och kan bara läsas. Flytta slutdatumet för att göra den aktuell igen.",
   allPlansOfPupil: (pupil) => `Alla planer för ${pupil}`,
   plansTitle: "Planer",
 
@@ -384,14 +435,16 @@ export const sv: Messages = {
   overviewNoTable:
     "Ingen tabell visas eftersom ingen kurs under perioden har en bedömningsskala som översikten kan visa.",
   overviewLeftOutProtected: (count) =>
-    `${svPlural(count, "elev", "elever")} med skyddade personuppgifter visas inte. Välj eleven med namn för att se den.`,
+    count === 1
+      ? "1 elev med skyddade personuppgifter visas inte. Välj eleven med namn för att se den."
+      : `${count} elever med skyddade personuppgifter visas inte. Välj eleverna med namn för att se dem.`,
 
   pupilPageTitle: "Min IUP",
   myPlans: "Mina planer",
   myAssessments: "Mina omdömen",
   teacherComment: "Lärarens kommentar",
   yourSelfAssessment: "Din självskattning",
-  selfAssessmentFormFor: (assessment) => `Självskattning för ${assessment}`,
+  selfAssessmentFormFor: (assessment, course) => `Självskattning för ${assessment} i ${course}`,
   saveSelfAssessment: "Spara självskattningen",
   yourChildren: "Dina barn",
   plansOf: (child) => `Planer för ${child}`,
@@ -399,9 +452,12 @@ export const sv: Messages = {
   noChildren: "Det finns inga barn kopplade till dig.",
 
   printTitle: (count) => `Utskrift av ${svPlural(count, "plan", "planer")}`,
+  noPlanSelected: "Du valde ingen plan. Gå tillbaka, kryssa i minst en plan och välj sedan utskrift eller PDF igen.",
   exportedBy: (name, when) => `Utskriven av ${name}, ${when}`,
   leftOutProtected: (count) =>
-    `${svPlural(count, "plan", "planer")} utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn för att ta med planen.`,
+    count === 1
+      ? "1 plan utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn för att ta med planen."
+      : `${count} planer utelämnades eftersom eleverna har skyddade personuppgifter. Välj eleverna med namn för att ta med planerna.`,
   sensitiveFooter: "Känslig information om ett barn – dela inte vidare.",
   pageNumber: (page) => `Sida ${page}`,
   planPageOf: (plan, plans, page, pages) => `Plan ${plan} av ${plans}, sida ${page} av ${pages}`,
@@ -415,7 +471,8 @@ export const sv: Messages = {
   exportLimitTitle: "För många planer",
   currentValueHeading: "Så här ser det ut nu",
   backToStart: "Till startsidan",
-  notFound: (kind) => `${kind} finns inte, eller så har du inte behörighet att se den.`,
+  notFound: (kind) =>
+    `${kind} finns inte, eller så har du inte behörighet att se ${svNeuterKinds.has(kind) ? "det" : "den"}.`,
   forbidden: (kind) => `Du får se ${kind.toLocaleLowerCase("sv")} men inte göra den här ändringen.`,
   conflict: (kind) =>
     `Någon annan ändrade ${kind.toLocaleLowerCase("sv")} medan du arbetade, så din ändring sparades inte. Ladda om sidan, läs det nya innehållet och gör ändringen igen.`,
@@ -424,6 +481,10 @@ export const sv: Messages = {
   invalidInput: (field, rule) => `${field}: ${rule}`,
   pupilsWithoutMentor: (count) =>
     `${svPlural(count, "elev", "elever")} saknar mentor, så inga planer skapades. Se till att eleverna har mentorer, eller välj att hoppa över dem.`,
+  staleForm: "Sidan du skickade från var inaktuell, så ändringen sparades inte. Ladda om sidan och gör ändringen igen.",
+  roleRequiredTitle: "Sidan är inte till för dig",
+  roleRequired: (role) =>
+    `Den här sidan är bara för ${svRoleNames[role]}, och du är inte inloggad med den rollen. Gå till startsidan för att se sidorna som är till för dig.`,
   storageFailed: "Uppgifterna kunde inte läsas eller sparas just nu. Försök igen om en stund.",
   unexpectedError: "Ett oväntat fel inträffade. Försök igen om en stund.",
   resourceKinds: {
@@ -451,22 +512,35 @@ export const sv: Messages = {
     fileName: "Filnamn",
     file: "Filen",
     steps: "Steg",
-    name: "Namn"
+    name: "Namn",
+    gradingScaleId: "Bedömningsskala",
+    selection: "Vilka elever",
+    planIds: "Planer",
+    personId: "Person",
+    published: "Publicerad",
+    visibleToPupils: "Synligt för elever",
+    selfAssessmentEnabled: "Självskattning"
   },
+  unnamedField: "Ett av fälten",
   rules: {
     nul: "texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen.",
     surrogate: "texten innehåller ogiltiga tecken. Skriv in texten på nytt.",
-    tooLong: (max) => `texten får vara högst ${max} tecken lång.`,
-    empty: "får inte vara tomt.",
-    date: "ange ett datum som ÅÅÅÅ-MM-DD.",
-    endBeforeStart: "slutdatumet får inte vara före startdatumet.",
     fileType: "filtypen stöds inte. Bara PDF-, DOC- och DOCX-filer tas emot.",
     fileTooLarge: (limit) => `får vara högst ${limit}. Välj en mindre fil.`,
     fileEmpty: "är tom. Välj filen igen och ladda upp den på nytt.",
     pdfScript:
       "PDF-filen innehåller skript eller kan starta program när den öppnas. Spara den utan skript, till exempel genom att skriva ut den till PDF, och ladda upp den igen.",
     docxUnpack: "Word-filen packas upp till långt mer än den tar plats och tas därför inte emot. Spara den på nytt i Word och försök igen.",
-    other: (rule) => `värdet godtogs inte (${rule}).`
+    tooLong: (max) => `texten får vara högst ${max} tecken lång. Korta den och försök igen.`,
+    empty: "får inte vara tomt. Fyll i det och försök igen.",
+    date: (value) =>
+      value === null ? "ange ett datum som ÅÅÅÅ-MM-DD." : `”${value}” är inget giltigt datum. Ange ett datum som ÅÅÅÅ-MM-DD.`,
+    endBeforeStart: "slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.",
+    notAStep: (value, steps) => `”${value}” är inte ett steg i bedömningsskalan. Välj ett av stegen: ${steps}.`,
+    noScale: "omdömet har ingen bedömningsskala, så det tar ingen nivå. Lämna nivån tom.",
+    number: "värdet måste vara ett heltal. Ladda om sidan och försök igen.",
+    choice: "välj ett av alternativen i listan.",
+    other: "värdet godtogs inte. Kontrollera det och försök igen."
   },
 
   csv: {
@@ -503,6 +577,11 @@ export const en: Messages = {
   saveConflict: "Someone else has changed this text. Reload the page before you go on.",
   empty: "(empty)",
   notSet: "–",
+
+  siteNavigation: "Main menu",
+  home: "Start page",
+  signedInAs: (name) => `Signed in as ${name}`,
+  signOut: "Sign out",
 
   currentPlans: "Current plans",
   archivedPlans: "Archived plans",
@@ -578,7 +657,8 @@ export const en: Messages = {
   documentTitle: "Title of the document",
   documentFile: "File (PDF, DOC or DOCX)",
   uploadDocument: "Upload",
-  archivedReadOnly: "This plan is archived and read-only. Move its end date to make it current again.",
+  archivedReadOnly: "This plan is archived and read-only.",
+  archivedMoveEndDate: "This plan is archived and read-only. Move its end date to make it current again.",
   allPlansOfPupil: (pupil) => `All plans of ${pupil}`,
   plansTitle: "Plans",
 
@@ -620,14 +700,16 @@ export const en: Messages = {
   overviewNoTable:
     "No table is shown because no course in this period has a grading scale the overview can show.",
   overviewLeftOutProtected: (count) =>
-    `${enPlural(count, "pupil", "pupils")} with protected personal data ${count === 1 ? "is" : "are"} not shown. Select the pupil by name to see them.`,
+    count === 1
+      ? "1 pupil with protected personal data is not shown. Select the pupil by name to see them."
+      : `${count} pupils with protected personal data are not shown. Select the pupils by name to see them.`,
 
   pupilPageTitle: "My IUP",
   myPlans: "My plans",
   myAssessments: "My assessments",
   teacherComment: "Teacher's comment",
   yourSelfAssessment: "Your self-assessment",
-  selfAssessmentFormFor: (assessment) => `Self-assessment for ${assessment}`,
+  selfAssessmentFormFor: (assessment, course) => `Self-assessment for ${assessment} in ${course}`,
   saveSelfAssessment: "Save the self-assessment",
   yourChildren: "Your children",
   plansOf: (child) => `Plans of ${child}`,
@@ -635,9 +717,12 @@ export const en: Messages = {
   noChildren: "No children are linked to you.",
 
   printTitle: (count) => `Print of ${enPlural(count, "plan", "plans")}`,
+  noPlanSelected: "You selected no plan. Go back, tick at least one plan and choose print or PDF again.",
   exportedBy: (name, when) => `Printed by ${name}, ${when}`,
   leftOutProtected: (count) =>
-    `${enPlural(count, "plan was", "plans were")} left out because the pupil has protected personal data. Select the pupil by name to include the plan.`,
+    count === 1
+      ? "1 plan was left out because the pupil has protected personal data. Select the pupil by name to include the plan."
+      : `${count} plans were left out because the pupils have protected personal data. Select the pupils by name to include the plans.`,
   sensitiveFooter: "Sensitive information about a child – do not pass on.",
   pageNumber: (page) => `Page ${page}`,
   planPageOf: (plan, plans, page, pages) => `Plan ${plan} of ${plans}, page ${page} of ${pages}`,
@@ -660,6 +745,10 @@ export const en: Messages = {
   invalidInput: (field, rule) => `${field}: ${rule}`,
   pupilsWithoutMentor: (count) =>
     `${enPlural(count, "pupil has", "pupils have")} no mentor, so no plans were created. Make sure the pupils have mentors, or choose to skip them.`,
+  staleForm: "The page you sent from was out of date, so the change was not saved. Reload the page and make the change again.",
+  roleRequiredTitle: "This page is not for you",
+  roleRequired: (role) =>
+    `This page is only for ${enRoleNames[role]}, and you are not signed in with that role. Go to the start page to see the pages meant for you.`,
   storageFailed: "The data could not be read or saved just now. Please try again in a moment.",
   unexpectedError: "An unexpected error occurred. Please try again in a moment.",
   resourceKinds: {
@@ -687,22 +776,35 @@ export const en: Messages = {
     fileName: "File name",
     file: "The file",
     steps: "Steps",
-    name: "Name"
+    name: "Name",
+    gradingScaleId: "Grading scale",
+    selection: "Which pupils",
+    planIds: "Plans",
+    personId: "Person",
+    published: "Published",
+    visibleToPupils: "Visible to pupils",
+    selfAssessmentEnabled: "Self-assessment"
   },
+  unnamedField: "One of the fields",
   rules: {
     nul: "the text contains a character that is not allowed (NUL). Remove it and try again.",
     surrogate: "the text contains invalid characters. Type the text again.",
-    tooLong: (max) => `the text may be at most ${max} characters long.`,
-    empty: "must not be empty.",
-    date: "enter a date as YYYY-MM-DD.",
-    endBeforeStart: "the end date must not be before the start date.",
     fileType: "the file type is not supported. Only PDF, DOC and DOCX files are accepted.",
     fileTooLarge: (limit) => `may be at most ${limit}. Choose a smaller file.`,
     fileEmpty: "is empty. Choose the file again and upload it once more.",
     pdfScript:
       "the PDF file contains scripts or can start programs when it is opened. Save it without scripts, for example by printing it to PDF, and upload it again.",
     docxUnpack: "the Word file unpacks to far more than it takes up, so it is not accepted. Save it again in Word and try once more.",
-    other: (rule) => `the value was not accepted (${rule}).`
+    tooLong: (max) => `the text may be at most ${max} characters long. Shorten it and try again.`,
+    empty: "must not be empty. Fill it in and try again.",
+    date: (value) =>
+      value === null ? "enter a date as YYYY-MM-DD." : `“${value}” is not a valid date. Enter a date as YYYY-MM-DD.`,
+    endBeforeStart: "the end date must not be before the start date. Choose a later end date or leave it empty.",
+    notAStep: (value, steps) => `“${value}” is not a step of the grading scale. Choose one of the steps: ${steps}.`,
+    noScale: "the assessment has no grading scale, so it takes no level. Leave the level empty.",
+    number: "the value must be a whole number. Reload the page and try again.",
+    choice: "choose one of the options in the list.",
+    other: "the value was not accepted. Check it and try again."
   },
 
   csv: {

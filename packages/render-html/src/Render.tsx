@@ -21,7 +21,8 @@ import type {
 import { Either } from "effect"
 import type { VNode } from "preact"
 import { renderToString } from "preact-render-to-string"
-import { OptionsContext } from "./internal/components.js"
+import { OptionsContext, SiteHeader } from "./internal/components.js"
+import type { PageRole } from "./Messages.js"
 import { CoursePage } from "./pages/CoursePage.js"
 import { ErrorPage } from "./pages/ErrorPage.js"
 import { BulkCreateForm, MentorPage } from "./pages/MentorPage.js"
@@ -29,6 +30,7 @@ import { OverviewPage } from "./pages/OverviewPage.js"
 import { PlanPage } from "./pages/PlanPage.js"
 import { PrintPage } from "./pages/PrintPage.js"
 import { PupilPlansPage } from "./pages/PupilPlansPage.js"
+import { RoleRequiredPage } from "./pages/RoleRequiredPage.js"
 import { GuardianPage, PupilPage } from "./pages/PupilPages.js"
 import { type RenderOptions, resolveOptions } from "./RenderOptions.js"
 
@@ -138,3 +140,22 @@ export const renderPrintPage = (
  */
 export const renderErrorPage = (error: unknown, options?: RenderOptions): string =>
   renderDocument(<ErrorPage error={error} />, options)
+
+/**
+ * Renders the refusal a person gets on a page made for a role they do not have, such as a pupil
+ * opening the mentor page. Hosts send it with status 403.
+ *
+ * @category pages
+ * @since 0.1.0
+ */
+export const renderRoleRequiredPage = (role: PageRole, options?: RenderOptions): string =>
+  renderDocument(<RoleRequiredPage role={role} />, options)
+
+/**
+ * Renders the header every page carries (a link home, who is signed in and a sign-out button) as
+ * an HTML fragment, for the host's own pages such as its start and sign-in pages.
+ *
+ * @category pages
+ * @since 0.1.0
+ */
+export const renderSiteHeader = (options?: RenderOptions): string => renderFragment(<SiteHeader />, options)

@@ -30,6 +30,29 @@ export interface RenderOptions {
   readonly routes?: Routes
   /** Whether pages load the autosave script; true by default. Forms work without it. */
   readonly autosave?: boolean
+  /**
+   * The signed-in person named in the header on every page. `signOutAction` is the URL the
+   * sign-out button posts to with the CSRF token. Without it the header shows no button.
+   */
+  readonly signedIn?: { readonly name: string; readonly signOutAction?: string }
+  /**
+   * A form post the host rejected. The form posted to `action` is shown again with `values`
+   * (the fields as posted) and the error's message next to the field it names.
+   */
+  readonly rejectedForm?: RejectedForm
+}
+
+/**
+ * A rejected form post, for rendering the form again with the user's input kept.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export interface RejectedForm {
+  readonly action: string
+  readonly values: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
+  /** Usually the core's `InvalidInputError`; any error is explained without internal detail. */
+  readonly error: unknown
 }
 
 /** Options with every default filled in. */
@@ -39,6 +62,8 @@ export interface ResolvedOptions {
   readonly csrf: { readonly name: string; readonly token: string } | null
   readonly routes: Routes
   readonly autosave: boolean
+  readonly signedIn: { readonly name: string; readonly signOutAction?: string } | null
+  readonly rejectedForm: RejectedForm | null
 }
 
 /** Fills in the defaults of render options. */
@@ -47,5 +72,7 @@ export const resolveOptions = (options: RenderOptions = {}): ResolvedOptions => 
   timeZone: options.timeZone ?? defaultTimeZone,
   csrf: options.csrfToken === undefined ? null : { name: options.csrfFieldName ?? "_csrf", token: options.csrfToken },
   routes: options.routes ?? defaultRoutes,
-  autosave: options.autosave ?? true
+  autosave: options.autosave ?? true,
+  signedIn: options.signedIn ?? null,
+  rejectedForm: options.rejectedForm ?? null
 })

@@ -43,6 +43,7 @@ describe("message catalogue", () => {
       .map(([path]) => path)
     // Words that are spelled the same in both languages, and sentences built only from arguments.
     expect(same.toSorted()).toEqual([
+      "messages.fieldNames.personId",
       "messages.fieldNames.value",
       "messages.fileSize",
       "messages.invalidInput",
@@ -96,15 +97,22 @@ describe("messageFor", () => {
 
   it("translates the core's text rules", () => {
     const cases: ReadonlyArray<readonly [InvalidInputError, string]> = [
-      [InvalidInputError.of("title", "", "must not be empty"), "Titel: får inte vara tomt."],
+      [InvalidInputError.of("title", "", "must not be empty"), "Titel: får inte vara tomt. Fyll i det och försök igen."],
       [
         InvalidInputError.of("fields.0.value", "x", "must be at most 20000 characters (got 20001)"),
-        "Text: texten får vara högst 20000 tecken lång."
+        "Text: texten får vara högst 20000 tecken lång. Korta den och försök igen."
       ],
       [InvalidInputError.of("comment", "x", "must not contain the NUL character (U+0000)"), "Kommentar: texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen."],
-      [InvalidInputError.of("endDate", "2026-01-01", "must not be before the start date 2026-02-01 (got 2026-01-01)"), "Slutdatum: slutdatumet får inte vara före startdatumet."],
-      [InvalidInputError.of("startDate", "2026-02-30", "must be a real calendar date written YYYY-MM-DD"), "Startdatum: ange ett datum som ÅÅÅÅ-MM-DD."],
-      [InvalidInputError.of("level", "Z", "must be a step of the scale"), "Nivå: värdet godtogs inte (must be a step of the scale)."]
+      [InvalidInputError.of("endDate", "2026-01-01", "must not be before the start date 2026-02-01 (got 2026-01-01)"), "Slutdatum: slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt."],
+      [InvalidInputError.of("startDate", "2026-02-30", "must be a real calendar date written YYYY-MM-DD"), "Startdatum: ”2026-02-30” är inget giltigt datum. Ange ett datum som ÅÅÅÅ-MM-DD."],
+      [InvalidInputError.of("plan.startDate", "nothing", "must be a real calendar date written YYYY-MM-DD"), "Startdatum: ange ett datum som ÅÅÅÅ-MM-DD."],
+      [InvalidInputError.of("level", "Z", "must be a step of the scale"), "Nivå: värdet godtogs inte. Kontrollera det och försök igen."],
+      [
+        InvalidInputError.of("level", "Super", "must be one of the scale's steps: E, C, A"),
+        "Nivå: ”Super” är inte ett steg i bedömningsskalan. Välj ett av stegen: E, C, A."
+      ],
+      [InvalidInputError.of("internalFlag", "x", "must be a list"), "Ett av fälten: värdet godtogs inte. Kontrollera det och försök igen."],
+      [InvalidInputError.of("planIds", [], "must not be empty"), sv.noPlanSelected]
     ]
     for (const [error, expected] of cases) expect(messageFor(error)).toBe(expected)
   })
@@ -144,6 +152,31 @@ describe("messageFor", () => {
       expect(messageFor(error), rule).toBe(swedish)
       expect(messageFor(error, "en"), rule).toBe(english)
     }
+  })
+
+  it("keeps the core's English rule and internal names off the page", () => {
+    const errors = [
+      InvalidInputError.of("expectedVersion", "abc", "must be a whole number"),
+      InvalidInputError.of("patch.expectedVersion", "nothing", "must be a number"),
+      InvalidInputError.of("level", "Super", "must be one of the scale's steps: E, C, A"),
+      InvalidInputError.of("gradingScaleId", "x", "must be something no pattern knows")
+    ]
+    for (const error of errors) {
+      const text = messageFor(error)
+      expect(text, error.rule).not.toMatch(/must|expectedVersion|gradingScaleId/)
+      expect(messageFor(error, "en"), error.rule).not.toMatch(/must be|expectedVersion|gradingScaleId/)
+    }
+    expect(messageFor(errors[0])).toBe(sv.staleForm)
+    expect(messageFor(errors[3])).toBe("Bedömningsskala: värdet godtogs inte. Kontrollera det och försök igen.")
+  })
+
+  it("uses the neuter pronoun for neuter kinds", () => {
+    expect(messageFor(new NotFoundError({ kind: "assessment", id: "a" }))).toBe(
+      "Omdömet finns inte, eller så har du inte behörighet att se det."
+    )
+    expect(messageFor(new NotFoundError({ kind: "plan", id: "p" }))).toBe(
+      "Planen finns inte, eller så har du inte behörighet att se den."
+    )
   })
 
   it("counts pupils without a mentor", () => {

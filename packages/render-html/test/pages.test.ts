@@ -16,7 +16,9 @@ import {
   renderPlanPage,
   renderPrintPage,
   renderPupilPage,
-  renderPupilPlansPage
+  renderPupilPlansPage,
+  renderRoleRequiredPage,
+  renderSiteHeader
 } from "@iupkit/render-html"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
@@ -208,6 +210,13 @@ describe("plan page", () => {
     expect(text(archived)).toContain("Planen är arkiverad")
     // The mentor may still move the end date, which makes the plan current again.
     expect(query(archived, "form", { class: "header-form" })).toHaveLength(1)
+    expect(text(archived)).toContain("Flytta slutdatumet")
+  })
+
+  it("tells readers of an archived plan no staff steps", () => {
+    const archived = parseDocument(renderPlanPage({ ...plan, archived: true, canDelete: false, canEditHeader: false }))
+    expect(text(archived)).toContain("Planen är arkiverad och kan bara läsas.")
+    expect(text(archived)).not.toContain("slutdatum")
   })
 
   it("shows dates in Swedish and in the site's zone", () => {
@@ -316,7 +325,9 @@ describe("mentor overview", () => {
 
   it("says how many protected pupils are hidden", () => {
     const page = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 2 }))
-    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte.")
+    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte. Välj eleverna med namn för att se dem.")
+    const single = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 1 }))
+    expect(text(single)).toContain("1 elev med skyddade personuppgifter visas inte. Välj eleven med namn för att se den.")
     const none = parseDocument(renderOverviewPage(f.overview))
     expect(text(none)).not.toContain("skyddade personuppgifter")
   })
@@ -341,6 +352,12 @@ describe("pupil page", () => {
       "Jag tycker att jag har blivit bättre på att läsa högt."
     )
     expect(query(cards[1]!, "form")).toHaveLength(0)
+  })
+
+  it("names the course on each self-assessment form", () => {
+    const form = one(query(page, "form", { action: "/assessments/assessment-1/self-assessment" }), "form")
+    const course = f.pupilPage.assessments[0]!.course.name
+    expect(attr(form, "aria-label")).toBe(`Självskattning för ${f.pupilPage.assessments[0]!.title} i ${course}`)
   })
 
   it("lists the published plans", () => {
@@ -390,7 +407,9 @@ describe("print page", () => {
 
   it("says how many protected pupils were left out", () => {
     const page = parseDocument(Either.getOrThrow(renderPrintPage({ ...f.exportOf(1), leftOutProtectedCount: 2 })))
-    expect(text(page)).toContain("2 planer utelämnades")
+    expect(text(page)).toContain("2 planer utelämnades eftersom eleverna har skyddade personuppgifter. Välj eleverna med namn")
+    const single = parseDocument(Either.getOrThrow(renderPrintPage({ ...f.exportOf(1), leftOutProtectedCount: 1 })))
+    expect(text(single)).toContain("1 plan utelämnades eftersom eleven har skyddade personuppgifter. Välj eleven med namn")
   })
 })
 
@@ -403,7 +422,7 @@ describe("error page", () => {
       "Du får se planen men inte göra den här ändringen."
     ],
     [new ExportLimitExceededError({ requested: 140, limit: 100 }), "För många planer", "Du valde 140 planer"],
-    [InvalidInputError.of("title", "", "must not be empty"), "Ogiltiga uppgifter", "Titel: får inte vara tomt."]
+    [InvalidInputError.of("title", "", "must not be empty"), "Ogiltiga uppgifter", "Titel: får inte vara tomt. Fyll i det och försök igen."]
   ] as const
 
   for (const [error, title, message] of cases) {
@@ -434,6 +453,102 @@ describe("error page", () => {
   })
 })
 
+describe("site header", () => {
+  it("links home and names who is signed in", () => {
+    const page = parseDocument(
+      renderPlanPage(f.planView("plan-1", f.pupil), { ...csrf, signedIn: { name: "Maja Mentorsson", signOutAction: "/sign-out" } })
+    )
+    const header = one(query(page, "header", { class: "site-header" }), "site header")
+    expect(attr(one(query(header, "a"), "home link"), "href")).toBe("/")
+    expect(text(header)).toContain("Inloggad som Maja Mentorsson")
+    const signOut = one(query(header, "form"), "sign-out form")
+    expect(attr(signOut, "method")).toBe("post")
+    expect(attr(signOut, "action")).toBe("/sign-out")
+    expect(attr(one(query(signOut, "input", { name: "_csrf" }), "token"), "value")).toBe("token-123")
+  })
+
+  it("has no sign-out button without an action", () => {
+    const header = parseHtmlFragment(renderSiteHeader({ locale: "en", signedIn: { name: "Ada" } }))
+    expect(text(header)).toContain("Signed in as Ada")
+    expect(query(header, "form")).toHaveLength(0)
+  })
+
+  it("shows only the home link to anonymous readers", () => {
+    const header = parseHtmlFragment(renderSiteHeader())
+    expect(text(header).trim()).toBe("Startsidan")
+  })
+})
+
+describe("role refusal page", () => {
+  it("names the role the page needs", () => {
+    const page = parseDocument(renderRoleRequiredPage("mentor"))
+    expect(text(one(query(page, "h1"), "h1"))).toBe("Sidan är inte till för dig")
+    expect(text(page)).toContain("bara för mentorer")
+    expect(query(page, "a").map((link) => attr(link, "href"))).toContain("/")
+  })
+})
+
+describe("rejected forms", () => {
+  const plan = f.planView("plan-1", f.pupil)
+  const field = plan.fields.find((candidate) => candidate.canEdit)!
+  const fieldAction = `/plans/plan-1/fields/${encodeURIComponent(field.fieldId)}`
+
+  it("keeps the typed text and shows the error at the field", () => {
+    const error = InvalidInputError.of("value", "x", "must not contain the NUL character (U+0000)")
+    const page = parseDocument(renderPlanPage(plan, { ...csrf, rejectedForm: { action: fieldAction, values: { value: "Mitt utkast" }, error } }))
+    const form = one(query(page, "form", { action: fieldAction }), "field form")
+    const textarea = one(query(form, "textarea"), "textarea")
+    expect(text(textarea)).toBe("Mitt utkast")
+    expect(attr(textarea, "aria-invalid")).toBe("true")
+    const message = one(byClass(form, "field-error"), "error")
+    expect(attr(textarea, "aria-describedby")).toBe(attr(message, "id"))
+    expect(text(message)).toBe("Text: texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen.")
+  })
+
+  it("keeps the header input and opens the form", () => {
+    const action = "/plans/plan-1/header"
+    const error = InvalidInputError.of("patch.endDate", "2020-01-01", "must not be before the start date 2026-08-17")
+    const values = { title: "Ny titel", startDate: "2026-08-17", endDate: "2020-01-01", version: "1" }
+    const page = parseDocument(renderPlanPage(plan, { ...csrf, rejectedForm: { action, values, error } }))
+    const details = one(query(page, "details", { class: "plan-header-edit" }), "header details")
+    expect(attr(details, "open")).toBeDefined()
+    expect(attr(one(query(details, "input", { name: "title" }), "title"), "value")).toBe("Ny titel")
+    expect(attr(one(query(details, "input", { name: "endDate" }), "end"), "value")).toBe("2020-01-01")
+    expect(attr(one(query(details, "input", { name: "published" }), "published"), "checked")).toBeUndefined()
+    expect(text(one(byClass(details, "field-error"), "error"))).toBe("Slutdatum: slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.")
+  })
+
+  it("keeps the bulk-create choices", () => {
+    const error = InvalidInputError.of("plan.startDate", "2026-02-30", "must be a real calendar date written YYYY-MM-DD")
+    const values = { selection: "chosen", pupilIds: [f.mentorPage.mentees[1]!.id], title: "HT", startDate: "2026-02-30", templateId: f.mentorPage.templates[0]!.id }
+    const page = parseDocument(renderMentorPage(f.mentorPage, { ...csrf, rejectedForm: { action: "/plans", values, error } }))
+    const form = one(query(page, "form", { class: "bulk-create" }), "bulk form")
+    expect(attr(one(query(form, "input", { id: "selection-chosen" }), "chosen"), "checked")).toBeDefined()
+    const checked = query(form, "input", { name: "pupilIds" }).filter((box) => attr(box, "checked") !== undefined)
+    expect(checked.map((box) => attr(box, "value"))).toEqual([f.mentorPage.mentees[1]!.id])
+    expect(attr(one(query(form, "input", { name: "title" }), "title"), "value")).toBe("HT")
+    expect(text(one(byClass(form, "field-error"), "error"))).toContain("”2026-02-30” är inget giltigt datum")
+  })
+
+  it("keeps an entry's comment in its row only", () => {
+    const action = "/assessments/assessment-1/entries/pupil-2"
+    const error = InvalidInputError.of("level", "Super", "must be one of the scale's steps: E, C, A")
+    const page = parseDocument(renderCoursePage(f.coursePage, { ...csrf, rejectedForm: { action, values: { level: "Super", comment: "Bra jobbat" }, error } }))
+    expect(text(one(query(page, "textarea", { id: "entry-assessment-1-pupil-2-comment" }), "comment"))).toBe("Bra jobbat")
+    const errors = byClass(page, "field-error")
+    expect(errors.map((element) => attr(element, "id"))).toEqual(["entry-assessment-1-pupil-2-level-error"])
+    expect(text(errors[0]!)).toContain("”Super” är inte ett steg i bedömningsskalan")
+  })
+
+  it("shows an error naming no field above the form", () => {
+    const error = InvalidInputError.of("expectedVersion", "abc", "must be a whole number")
+    const page = parseDocument(renderPlanPage(plan, { ...csrf, rejectedForm: { action: fieldAction, values: { value: "Text" }, error } }))
+    const form = one(query(page, "form", { action: fieldAction }), "field form")
+    expect(text(one(byClass(form, "notice-error"), "notice"))).toContain("Ladda om sidan")
+    expect(byClass(form, "field-error")).toHaveLength(0)
+  })
+})
+
 describe("markup rules", () => {
   const pages: ReadonlyArray<readonly [string, (locale: "sv" | "en") => string]> = [
     ["mentor", (locale) => renderMentorPage(f.mentorPage, { locale, ...csrf })],
@@ -444,7 +559,17 @@ describe("markup rules", () => {
     ["guardian", (locale) => renderGuardianPage(f.guardianTwoChildren, { locale })],
     ["pupil plans", (locale) => renderPupilPlansPage(f.mentorPage.archivedPlans, { locale })],
     ["print", (locale) => Either.getOrThrow(renderPrintPage(f.exportOf(2), { locale }))],
-    ["error", (locale) => renderErrorPage(new NotFoundError({ kind: "plan", id: "x" }), { locale })]
+    ["error", (locale) => renderErrorPage(new NotFoundError({ kind: "plan", id: "x" }), { locale })],
+    ["role refusal", (locale) => renderRoleRequiredPage("pupil", { locale, ...csrf, signedIn: { name: "Ada", signOutAction: "/sign-out" } })],
+    [
+      "rejected bulk form",
+      (locale) =>
+        renderMentorPage(f.mentorPage, {
+          locale,
+          ...csrf,
+          rejectedForm: { action: "/plans", values: { title: "" }, error: InvalidInputError.of("plan.title", "", "must not be empty") }
+        })
+    ]
   ]
 
   for (const [name, render] of pages) {

@@ -7,6 +7,7 @@ import type { EntryView, PersonSummary, PlanSummary } from "@iupkit/services"
 import type { DateTime } from "effect"
 import { type ComponentChildren, createContext } from "preact"
 import { useContext } from "preact/hooks"
+import { describeError, formFieldOf } from "../ErrorMessages.js"
 import { formatDate, formatInstant, formatPeriod, fullName, isoInstant } from "../Format.js"
 import type { ResolvedOptions } from "../RenderOptions.js"
 
@@ -17,6 +18,31 @@ export const useOptions = (): ResolvedOptions => {
   const options = useContext(OptionsContext)
   if (options === null) throw new Error("iupkit page components must be rendered inside a page renderer")
   return options
+}
+
+/**
+ * The header on every page: a link home and, when the host names the signed-in person, who that
+ * is and a sign-out button.
+ */
+export const SiteHeader = () => {
+  const { messages, routes, signedIn } = useOptions()
+  return (
+    <header class="site-header">
+      <nav aria-label={messages.siteNavigation}>
+        <a href={routes.home}>{messages.home}</a>
+      </nav>
+      {signedIn === null ? null : (
+        <div class="site-session">
+          <span class="signed-in-as">{messages.signedInAs(signedIn.name)}</span>
+          {signedIn.signOutAction === undefined ? null : (
+            <PostForm action={signedIn.signOutAction} class="sign-out">
+              <button type="submit">{messages.signOut}</button>
+            </PostForm>
+          )}
+        </div>
+      )}
+    </header>
+  )
 }
 
 /** The full HTML document around a page's content. */
@@ -35,6 +61,7 @@ export const Page = (props: { readonly title: string; readonly children: Compone
         <a class="skip-link" href="#main">
           {messages.skipToContent}
         </a>
+        <SiteHeader />
         <main id="main">{props.children}</main>
       </body>
     </html>
@@ -261,8 +288,18 @@ export const TextArea = (props: {
   readonly value: string
   readonly rows: number
   readonly form?: string
+  readonly "aria-invalid"?: boolean
+  readonly "aria-describedby"?: string
 }) => (
-  <textarea id={props.id} name={props.name} rows={props.rows} maxLength={20000} form={props.form}>
+  <textarea
+    id={props.id}
+    name={props.name}
+    rows={props.rows}
+    maxLength={20000}
+    form={props.form}
+    aria-invalid={props["aria-invalid"]}
+    aria-describedby={props["aria-describedby"]}
+  >
     {`\n${props.value}`}
   </textarea>
 )
@@ -275,10 +312,19 @@ export const LevelSelect = (props: {
   readonly selected: string | null
   readonly form?: string
   readonly required?: boolean
+  readonly "aria-invalid"?: boolean
+  readonly "aria-describedby"?: string
 }) => {
   const { messages } = useOptions()
   return (
-    <select id={props.id} name={props.name} form={props.form} required={props.required}>
+    <select
+      id={props.id}
+      name={props.name}
+      form={props.form}
+      required={props.required}
+      aria-invalid={props["aria-invalid"]}
+      aria-describedby={props["aria-describedby"]}
+    >
       <option value="" selected={props.selected === null}>
         {messages.noLevel}
       </option>
@@ -293,5 +339,101 @@ export const LevelSelect = (props: {
         </option>
       ))}
     </select>
+  )
+}
+
+/** What a form needs to show itself again after the host rejected its post. */
+export interface RejectedInput {
+  /** The posted value of a field, or `fallback` when the field was not posted. */
+  readonly value: (name: string, fallback: string) => string
+  readonly values: (name: string) => ReadonlyArray<string>
+  /** The form field the error names, if any. */
+  readonly field: string | undefined
+  readonly message: string
+}
+
+/** The rejected post of the form with this action, or null when the page shows no rejection. */
+export const useRejectedInput = (action: string): RejectedInput | null => rejectedInputFor(useOptions(), action)
+
+/** {@link useRejectedInput} for components that look up several forms, such as one per table row. */
+export const rejectedInputFor = (options: ResolvedOptions, action: string): RejectedInput | null => {
+  const { messages, rejectedForm } = options
+  if (rejectedForm === null || rejectedForm.action !== action) return null
+  const { error, values } = rejectedForm
+  const all = (name: string): ReadonlyArray<string> => {
+    const posted = values[name]
+    return posted === undefined ? [] : typeof posted === "string" ? [posted] : posted
+  }
+  return {
+    value: (name, fallback) => all(name)[0] ?? fallback,
+    values: all,
+    field: formFieldOf(error),
+    message: describeError(error, messages.locale).message
+  }
+}
+
+/** The id of the error message shown next to a field, for its `aria-describedby`. */
+export const fieldErrorId = (inputId: string): string => `${inputId}-error`
+
+/** The error message next to the field it names, or nothing for other fields. */
+export const FieldError = (props: { readonly rejected: RejectedInput | null; readonly name: string; readonly inputId: string }) =>
+  props.rejected !== null && props.rejected.field === props.name ? (
+    <p class="field-error" id={fieldErrorId(props.inputId)} role="alert">
+      {props.rejected.message}
+    </p>
+  ) : null
+
+/** The error message at the top of a form whose error names none of the given fields. */
+export const FormError = (props: { readonly rejected: RejectedInput | null; readonly fields: ReadonlyArray<string> }) =>
+  props.rejected !== null && (props.rejected.field === undefined || !props.fields.includes(props.rejected.field)) ? (
+    <p class="notice notice-error" role="alert">
+      {props.rejected.message}
+    </p>
+  ) : null
+
+/** `aria-invalid` and `aria-describedby` for a field the rejected post's error names. */
+export const invalidAttributes = (rejected: RejectedInput | null, name: string, inputId: string) =>
+  rejected !== null && rejected.field === name ? { "aria-invalid": true, "aria-describedby": fieldErrorId(inputId) } : {}
+
+/**
+ * A labelled text or date input that a rejected post fills in again, with the error next to it
+ * when the error names this field, and an optional hint below.
+ */
+export const InputField = (props: {
+  readonly type: "text" | "date"
+  readonly id: string
+  readonly name: string
+  readonly label: string
+  readonly value: string
+  readonly rejected: RejectedInput | null
+  readonly required?: boolean
+  readonly maxLength?: number
+  readonly hint?: string
+}) => {
+  const { hint, id, name, rejected } = props
+  const invalid = rejected !== null && rejected.field === name
+  const describedBy = [invalid ? fieldErrorId(id) : undefined, hint === undefined ? undefined : `${id}-hint`]
+    .filter((part) => part !== undefined)
+    .join(" ")
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <FieldError rejected={rejected} name={name} inputId={id} />
+      <input
+        type={props.type}
+        id={id}
+        name={name}
+        value={rejected === null ? props.value : rejected.value(name, "")}
+        required={props.required}
+        maxLength={props.maxLength}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={describedBy === "" ? undefined : describedBy}
+      />
+      {hint === undefined ? null : (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+    </div>
   )
 }

@@ -3,13 +3,17 @@ import type { CourseAssessmentView, CoursePageView, GradingScaleView } from "@iu
 import { fullName } from "../Format.js"
 import {
   AutosaveStatus,
+  FieldError,
+  FormError,
   InstantText,
+  invalidAttributes,
   LevelSelect,
   Name,
   Page,
   PlanTable,
   PostForm,
   SelfAssessmentText,
+  rejectedInputFor,
   TextArea,
   useOptions
 } from "../internal/components.js"
@@ -75,11 +79,13 @@ const SettingsForm = (props: { readonly assessment: CourseAssessmentView }) => {
 
 /**
  * The entry grid. Each row posts its own form (fields `level`, `comment`, `version`, where version
- * is "new" for an entry never written); the row's controls join it through the `form` attribute,
- * because a form cannot wrap a table row. The checked rows post `pupilIds` to the level form.
+ * is "new" for an entry never written, and `courseId`, the page to show a rejected post on); the
+ * row's controls join it through the `form` attribute, because a form cannot wrap a table row.
+ * The checked rows post `pupilIds` to the level form.
  */
-const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
-  const { messages, routes } = useOptions()
+const EntryGrid = (props: { readonly assessment: CourseAssessmentView; readonly courseId: string }) => {
+  const options = useOptions()
+  const { messages, routes } = options
   const { assessment } = props
   const levelsFormId = `levels-${assessment.id}`
   const steps = assessment.scale?.steps ?? null
@@ -101,6 +107,8 @@ const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
         {assessment.rows.map(({ entry, pupil }) => {
           const rowId = `entry-${assessment.id}-${pupil.id}`
           const name = fullName(pupil)
+          const action = routes.updateEntry(assessment.id, pupil.id)
+          const rejected = rejectedInputFor(options, action)
           return (
             <tr key={pupil.id}>
               {steps === null ? null : (
@@ -119,22 +127,40 @@ const EntryGrid = (props: { readonly assessment: CourseAssessmentView }) => {
                   <label class="visually-hidden" for={`${rowId}-level`}>
                     {messages.levelFor(name)}
                   </label>
-                  <LevelSelect id={`${rowId}-level`} name="level" steps={steps} selected={entry?.level ?? null} form={rowId} />
+                  <FieldError rejected={rejected} name="level" inputId={`${rowId}-level`} />
+                  <LevelSelect
+                    id={`${rowId}-level`}
+                    name="level"
+                    steps={steps}
+                    selected={rejected === null ? (entry?.level ?? null) : rejected.value("level", "") || null}
+                    form={rowId}
+                    {...invalidAttributes(rejected, "level", `${rowId}-level`)}
+                  />
                 </td>
               )}
               <td>
                 <label class="visually-hidden" for={`${rowId}-comment`}>
                   {messages.commentFor(name)}
                 </label>
-                <TextArea id={`${rowId}-comment`} name="comment" rows={3} value={entry?.comment ?? ""} form={rowId} />
+                <FieldError rejected={rejected} name="comment" inputId={`${rowId}-comment`} />
+                <TextArea
+                  id={`${rowId}-comment`}
+                  name="comment"
+                  rows={3}
+                  value={rejected?.value("comment", "") ?? entry?.comment ?? ""}
+                  form={rowId}
+                  {...invalidAttributes(rejected, "comment", `${rowId}-comment`)}
+                />
               </td>
               <td>{entry === null ? <span class="muted">{messages.notSet}</span> : <SelfAssessmentText entry={entry} />}</td>
               <td>
                 {entry === null ? <span class="muted">{messages.notWritten}</span> : <InstantText instant={entry.lastEditedAt} />}
               </td>
               <td>
-                <PostForm action={routes.updateEntry(assessment.id, pupil.id)} id={rowId} autosave label={messages.saveEntryFor(name)}>
+                <PostForm action={action} id={rowId} autosave label={messages.saveEntryFor(name)}>
+                  <FormError rejected={rejected} fields={steps === null ? ["comment"] : ["level", "comment"]} />
                   <input type="hidden" name="version" value={entry === null ? "new" : String(entry.version)} />
+                  <input type="hidden" name="courseId" value={props.courseId} />
                   <button type="submit" aria-label={messages.saveEntryFor(name)}>
                     {messages.save}
                   </button>
@@ -178,7 +204,7 @@ const LevelsForm = (props: { readonly assessment: CourseAssessmentView; readonly
   )
 }
 
-const AssessmentSection = (props: { readonly assessment: CourseAssessmentView }) => {
+const AssessmentSection = (props: { readonly assessment: CourseAssessmentView; readonly courseId: string }) => {
   const { messages, routes } = useOptions()
   const { assessment } = props
   const headingId = `assessment-${assessment.id}-heading`
@@ -190,7 +216,7 @@ const AssessmentSection = (props: { readonly assessment: CourseAssessmentView })
       </p>
       <WarningList warnings={assessment.warnings} />
       <SettingsForm assessment={assessment} />
-      {assessment.rows.length === 0 ? <p class="empty">{messages.noPupils}</p> : <EntryGrid assessment={assessment} />}
+      {assessment.rows.length === 0 ? <p class="empty">{messages.noPupils}</p> : <EntryGrid assessment={assessment} courseId={props.courseId} />}
       {assessment.scale === null || assessment.rows.length === 0 ? null : (
         <LevelsForm assessment={assessment} scale={assessment.scale} />
       )}
@@ -252,7 +278,7 @@ export const CoursePage = (props: { readonly view: CoursePageView }) => {
       </header>
       {view.assessments.length === 0 ? <p class="empty">{messages.noAssessments}</p> : null}
       {view.assessments.map((assessment) => (
-        <AssessmentSection key={assessment.id} assessment={assessment} />
+        <AssessmentSection key={assessment.id} assessment={assessment} courseId={view.course.id} />
       ))}
       <section aria-labelledby="new-assessment">
         <h2 id="new-assessment">{messages.newAssessment}</h2>

@@ -1,7 +1,18 @@
 import { exportLimit } from "@iupkit/core"
 import type { MentorPageView, PersonSummary, TemplateSummary } from "@iupkit/services"
 import { formatDate, fullName } from "../Format.js"
-import { EntryTable, Name, Page, PlanTable, PostForm, useOptions } from "../internal/components.js"
+import {
+  EntryTable,
+  FieldError,
+  FormError,
+  InputField,
+  Name,
+  Page,
+  PlanTable,
+  PostForm,
+  useOptions,
+  useRejectedInput
+} from "../internal/components.js"
 
 const printFormId = "plan-selection"
 
@@ -15,26 +26,37 @@ export const BulkCreateForm = (props: {
   readonly templates: ReadonlyArray<TemplateSummary>
 }) => {
   const { messages, routes } = useOptions()
+  const rejected = useRejectedInput(routes.createPlans)
   if (props.mentees.length === 0) return <p class="empty">{messages.noMentees}</p>
   if (props.templates.length === 0) return <p class="empty">{messages.noTemplates}</p>
+  const chosen = rejected?.value("selection", "all") === "chosen"
+  const chosenIds = new Set(rejected?.values("pupilIds") ?? [])
   return (
     <PostForm action={routes.createPlans} class="bulk-create">
+      <FormError rejected={rejected} fields={["pupilIds", "templateId", "title", "startDate", "endDate"]} />
       <fieldset>
         <legend>{messages.whichPupils}</legend>
         <div class="choice">
-          <input type="radio" id="selection-all" name="selection" value="all" checked />
+          <input type="radio" id="selection-all" name="selection" value="all" checked={!chosen} />
           <label for="selection-all">{messages.allMentees(props.mentees.length)}</label>
         </div>
         <div class="choice">
-          <input type="radio" id="selection-chosen" name="selection" value="chosen" />
+          <input type="radio" id="selection-chosen" name="selection" value="chosen" checked={chosen} />
           <label for="selection-chosen">{messages.chosenMentees}</label>
         </div>
         <fieldset class="pupil-choices">
           <legend>{messages.chooseMentees}</legend>
+          <FieldError rejected={rejected} name="pupilIds" inputId="pupil-choices" />
           <ul class="checklist">
             {props.mentees.map((pupil) => (
               <li key={pupil.id}>
-                <input type="checkbox" id={`pupil-${pupil.id}`} name="pupilIds" value={pupil.id} />
+                <input
+                  type="checkbox"
+                  id={`pupil-${pupil.id}`}
+                  name="pupilIds"
+                  value={pupil.id}
+                  checked={chosenIds.has(pupil.id)}
+                />
                 <label for={`pupil-${pupil.id}`}>{fullName(pupil)}</label>
               </li>
             ))}
@@ -45,9 +67,10 @@ export const BulkCreateForm = (props: {
         <legend>{messages.planDetails}</legend>
         <div class="field">
           <label for="plan-template">{messages.template}</label>
+          <FieldError rejected={rejected} name="templateId" inputId="plan-template" />
           <select id="plan-template" name="templateId" required aria-describedby="plan-template-fields">
             {props.templates.map((template) => (
-              <option key={template.id} value={template.id}>
+              <option key={template.id} value={template.id} selected={rejected?.value("templateId", "") === template.id}>
                 {template.title}
               </option>
             ))}
@@ -62,21 +85,17 @@ export const BulkCreateForm = (props: {
             ))}
           </ul>
         </div>
-        <div class="field">
-          <label for="plan-title">{messages.planTitle}</label>
-          <input type="text" id="plan-title" name="title" required maxLength={200} />
-        </div>
-        <div class="field">
-          <label for="plan-start">{messages.startDate}</label>
-          <input type="date" id="plan-start" name="startDate" required />
-        </div>
-        <div class="field">
-          <label for="plan-end">{messages.endDate}</label>
-          <input type="date" id="plan-end" name="endDate" aria-describedby="plan-end-hint" />
-          <p id="plan-end-hint" class="hint">
-            {messages.endDateHint}
-          </p>
-        </div>
+        <InputField type="text" id="plan-title" name="title" label={messages.planTitle} value="" rejected={rejected} required maxLength={200} />
+        <InputField type="date" id="plan-start" name="startDate" label={messages.startDate} value="" rejected={rejected} required />
+        <InputField
+          type="date"
+          id="plan-end"
+          name="endDate"
+          label={messages.endDate}
+          value=""
+          rejected={rejected}
+          hint={messages.endDateHint}
+        />
       </fieldset>
       <button type="submit">{messages.createPlansSubmit}</button>
     </PostForm>

@@ -5,7 +5,11 @@ import {
   AutosaveStatus,
   DateText,
   EntryTable,
+  FieldError,
+  FormError,
+  InputField,
   InstantText,
+  invalidAttributes,
   Name,
   Page,
   PeriodText,
@@ -14,7 +18,8 @@ import {
   Prose,
   SensitiveNotice,
   TextArea,
-  useOptions
+  useOptions,
+  useRejectedInput
 } from "../internal/components.js"
 
 /** The plan's identity: pupil, period and status. */
@@ -53,11 +58,21 @@ const FieldEditForm = (props: { readonly plan: PlanView; readonly field: PlanFie
   const { messages, routes } = useOptions()
   const { field, plan } = props
   const textareaId = `field-${field.fieldId}-value`
+  const action = routes.updatePlanField(plan.id, field.fieldId)
+  const rejected = useRejectedInput(action)
   return (
-    <PostForm action={routes.updatePlanField(plan.id, field.fieldId)} class="field-form" autosave>
+    <PostForm action={action} class="field-form" autosave>
+      <FormError rejected={rejected} fields={["value"]} />
       <input type="hidden" name="version" value={String(field.version)} />
       <label for={textareaId}>{messages.editField(field.heading)}</label>
-      <TextArea id={textareaId} name="value" rows={8} value={field.value} />
+      <FieldError rejected={rejected} name="value" inputId={textareaId} />
+      <TextArea
+        id={textareaId}
+        name="value"
+        rows={8}
+        value={rejected?.value("value", field.value) ?? field.value}
+        {...invalidAttributes(rejected, "value", textareaId)}
+      />
       <div class="form-actions">
         <button type="submit">{messages.save}</button>
         <AutosaveStatus />
@@ -161,30 +176,30 @@ const UploadDocumentForm = (props: { readonly plan: PlanView }) => {
 const HeaderForm = (props: { readonly plan: PlanView }) => {
   const { messages, routes } = useOptions()
   const { plan } = props
+  const action = routes.updatePlanHeader(plan.id)
+  const rejected = useRejectedInput(action)
   return (
-    <details class="plan-header-edit" open={plan.archived}>
+    <details class="plan-header-edit" open={plan.archived || rejected !== null}>
       <summary>{messages.editHeader}</summary>
-      <PostForm action={routes.updatePlanHeader(plan.id)} class="header-form">
+      <PostForm action={action} class="header-form">
+        <FormError rejected={rejected} fields={plan.archived ? ["endDate"] : ["title", "startDate", "endDate"]} />
         <input type="hidden" name="version" value={String(plan.headerVersion)} />
         {plan.archived ? null : (
           <>
-            <div class="field">
-              <label for="header-title">{messages.planTitle}</label>
-              <input type="text" id="header-title" name="title" value={plan.title} required maxLength={200} />
-            </div>
-            <div class="field">
-              <label for="header-start">{messages.startDate}</label>
-              <input type="date" id="header-start" name="startDate" value={plan.startDate} required />
-            </div>
+            <InputField type="text" id="header-title" name="title" label={messages.planTitle} value={plan.title} rejected={rejected} required maxLength={200} />
+            <InputField type="date" id="header-start" name="startDate" label={messages.startDate} value={plan.startDate} rejected={rejected} required />
           </>
         )}
-        <div class="field">
-          <label for="header-end">{messages.endDate}</label>
-          <input type="date" id="header-end" name="endDate" value={plan.endDate ?? ""} />
-        </div>
+        <InputField type="date" id="header-end" name="endDate" label={messages.endDate} value={plan.endDate ?? ""} rejected={rejected} />
         {plan.archived ? null : (
           <div class="choice">
-            <input type="checkbox" id="header-published" name="published" value="true" checked={plan.published} />
+            <input
+              type="checkbox"
+              id="header-published"
+              name="published"
+              value="true"
+              checked={rejected === null ? plan.published : rejected.value("published", "") === "true"}
+            />
             <label for="header-published">{messages.publishPlan}</label>
           </div>
         )}
@@ -210,7 +225,9 @@ export const PlanBody = (props: {
   return (
     <>
       <SensitiveNotice />
-      {plan.archived ? <p class="notice">{messages.archivedReadOnly}</p> : null}
+      {plan.archived ? (
+        <p class="notice">{props.editable && plan.canEditHeader ? messages.archivedMoveEndDate : messages.archivedReadOnly}</p>
+      ) : null}
       {props.afterNotice}
       <section aria-labelledby={`${idPrefix}entries`}>
         <h2 id={`${idPrefix}entries`}>{messages.matchedEntries}</h2>

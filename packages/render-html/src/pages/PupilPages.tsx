@@ -27,7 +27,7 @@ const SelfAssessmentForm = (props: { readonly assessment: PupilAssessmentView })
       action={routes.selfAssess(assessment.assessmentId)}
       class="self-assessment-form"
       autosave
-      label={messages.selfAssessmentFormFor(assessment.title)}
+      label={messages.selfAssessmentFormFor(assessment.title, assessment.course.name)}
     >
       <input type="hidden" name="version" value={assessment.entry === null ? "new" : String(assessment.entry.version)} />
       <fieldset>
