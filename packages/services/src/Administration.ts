@@ -370,11 +370,8 @@ const createPlansForOrganisation = (
 const currentPlans = (actor: Actor) =>
   Effect.gen(function*() {
     const session = yield* openSession(actor)
-    if (!isAdministrator(session.actor)) {
-      return yield* Effect.fail(
-        forbidden("organisation", "site", "list the plans of", "only administrators list the plans of their organisations")
-      )
-    }
+    // As for organisation-wide creation, someone who administers nothing learns nothing.
+    if (!isAdministrator(session.actor)) return yield* Effect.fail(notFound("organisation", "site"))
     const directory = yield* Directory
     const scopes = session.actor.siteAdministrator ? [null] : [...session.actor.administeredOrganisationIds]
     const pupilIds = new Set<PersonId>()
@@ -415,7 +412,7 @@ const administrationOperations = {
   createPlansForOrganisation,
   /**
    * The current (not archived) plans, drafts included, of every pupil the actor administers, by
-   * pupil name and then latest start. Fails as forbidden for anyone who administers nothing.
+   * pupil name and then latest start. Fails as not found for anyone who administers nothing.
    */
   currentPlans
 }

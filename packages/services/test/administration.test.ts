@@ -125,7 +125,7 @@ describe("administration", () => {
 
       for (const personId of [ids.anna, ids.tea, ids.p1, ids.g1]) {
         const failed = yield* Effect.flip(administration.currentPlans(as(personId)))
-        expect(failed._tag, personId).toBe("ForbiddenError")
+        expect(failed._tag, personId).toBe("NotFoundError")
       }
     }).pipe(Effect.provide(makeTestLayer())))
 })
