@@ -20,6 +20,7 @@ import { message } from "./messages.js"
 import { openApiDocument } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
 import { iupPagesRouter } from "./iupPages.js"
+import { adminPagesRouter } from "./adminPages.js"
 import { type DemoPerson, languageOf, pagesRouter } from "./pages.js"
 import { problemOf, problemPageText } from "./problems.js"
 
@@ -174,6 +175,7 @@ export const createApp = (options: HostOptions): Express => {
   const csrfToken = (req: Request, res: Response) => csrf.generateCsrfToken(req, res)
   app.use(pagesRouter(options.demoPeople, csrfToken))
   app.use(iupPagesRouter(options.iup, csrfToken))
+  app.use(adminPagesRouter(options.iup, csrfToken))
   app.use((req, res) => {
     const language = languageOf(req)
     const title = message(language, "notFoundTitle")

@@ -18,6 +18,7 @@ import { actorPlugin, type BearerAuthenticator, csrfCookie } from "./auth.js"
 import { openApiPlugin } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
 import { iupPagesPlugin } from "./iupPages.js"
+import { adminPagesPlugin } from "./adminPages.js"
 import { type DemoPerson, languageOf, pagesPlugin } from "./pages.js"
 import { problemOf, problemPageText } from "./problems.js"
 import { message } from "./messages.js"
@@ -126,5 +127,6 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   await fastify.register(apiPlugin, { prefix: "/api", iup: options.iup })
   await fastify.register(pagesPlugin, { demoPeople: options.demoPeople })
   await fastify.register(iupPagesPlugin, { iup: options.iup })
+  await fastify.register(adminPagesPlugin, { iup: options.iup })
   return fastify
 }

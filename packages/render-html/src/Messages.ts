@@ -448,6 +448,7 @@ export const sv: Messages = {
     endDate: "Slutdatum",
     templateId: "Mall",
     pupilIds: "Elever",
+    planIds: "Planer",
     fileName: "Filnamn",
     steps: "Steg",
     name: "Namn"
@@ -679,6 +680,7 @@ export const en: Messages = {
     endDate: "End date",
     templateId: "Template",
     pupilIds: "Pupils",
+    planIds: "Plans",
     fileName: "File name",
     steps: "Steps",
     name: "Name"
