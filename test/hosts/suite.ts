@@ -5,7 +5,7 @@
  */
 import { createHmac } from "node:crypto"
 import { makeJwtAuthenticator } from "@iupkit/auth"
-import type { PersonId } from "@iupkit/core"
+import type { PersonId, Role } from "@iupkit/core"
 import { createIupClient, type IupClient } from "@iupkit/services"
 import { layerMemoryStorage } from "@iupkit/store-memory"
 import { Effect, JSONSchema, type Schema } from "effect"
@@ -18,7 +18,12 @@ export interface SuiteHostOptions {
   readonly bearer: { readonly authenticateAsync: (header: string) => Promise<{ readonly personId: PersonId }> }
   readonly cookieSecret: string
   readonly demoPeople:
-    | ReadonlyArray<{ readonly id: PersonId; readonly name: string; readonly roles: ReadonlyArray<"mentor" | "teacher" | "pupil" | "guardian"> }>
+    | ReadonlyArray<{
+      readonly id: PersonId
+      readonly name: string
+      readonly roles: ReadonlyArray<Role>
+      readonly courses?: ReadonlyArray<{ readonly id: string; readonly name: string }>
+    }>
     | undefined
   /** Receives every log line the host writes. */
   readonly logLine: (line: string) => void
