@@ -57,7 +57,7 @@ const pdfPlanNumbers = async (bytes: Uint8Array): Promise<{ readonly pages: numb
   return { pages, plans }
 }
 
-/** Runs the browser flows against a host; skipped without Chromium (the global setup says so once). */
+/** Runs the browser flows against a host. Without Chromium they skip, and the global setup prints one line about it. */
 export const browserSuite = (host: BrowserHost): void => {
   describe.runIf(browserPath !== undefined)(`${host.name} host in Chromium`, () => {
     let folder: string
@@ -74,7 +74,7 @@ export const browserSuite = (host: BrowserHost): void => {
 
     /** Opens a fresh browser session (its own cookies) and signs in on the demo page. */
     const signIn = async (name: string): Promise<Page> => {
-      // Swedish, as a Swedish school's browser asks for; the pages follow Accept-Language.
+      // Swedish, as a Swedish school's browser requests, because the pages follow Accept-Language.
       const context = await browser.newContext({ locale: "sv-SE", acceptDownloads: true })
       contexts.push(context)
       const page = await context.newPage()
@@ -211,7 +211,7 @@ export const browserSuite = (host: BrowserHost): void => {
     })
 
     it("mentor writes and publishes plans", async () => {
-      // The guardian's two children get a published plan; Ebba's stays a draft with text in it.
+      // The guardian's two children get a published plan. Ebba's stays a draft with text in it.
       const page = await signIn(nameOf(staff.mentor))
       for (const child of [children.elsa, children.emil]) {
         await page.goto(`${running.url}/plans/${encodeURIComponent(await planOf(child.id, planTitle))}`)
@@ -276,7 +276,7 @@ export const browserSuite = (host: BrowserHost): void => {
       for (const hidden of [texts.mentorNote, "Mentorns anteckning", texts.home, "Hemmets ord", texts.draftGoal, `${texts.goal} (Emil)`]) {
         expect(planHtml, hidden).not.toContain(hidden)
       }
-      // A pupil reads and writes nothing of the header: no edit form may reach the page.
+      // A pupil may edit neither the header nor these fields, so no edit form may reach the page.
       expect(await page.locator("textarea, form.header-form").count()).toBe(0)
       await shot(page, "pupil-plan")
 
@@ -325,7 +325,7 @@ export const browserSuite = (host: BrowserHost): void => {
     })
 
     it("administrator exports 100 plans and not 101", async () => {
-      // Tops the school up to 101 current plans; the administrator exports 100 of them.
+      // Tops the school up to 101 current plans, of which the administrator exports 100.
       const admin = { personId: staff.admin.id }
       const missing = 101 - (await iup.administration.currentPlans(admin)).length
       for (let round = 0; round * classPupils.length < missing; round++) {

@@ -1,4 +1,4 @@
-// Starts the Fastify host the way the shared HTTP and browser suites ask for it.
+// Starts the Fastify host as test/hosts/suite.ts and test/hosts/browser.ts expect it.
 import { Writable } from "node:stream"
 import type { RunningHost, SuiteHostOptions } from "../../../test/hosts/suite.js"
 import { buildApp } from "../src/app.js"
