@@ -6,7 +6,7 @@
 import { createHmac } from "node:crypto"
 import { crc32, deflateSync } from "node:zlib"
 import { makeJwtAuthenticator } from "@iupkit/auth"
-import type { PersonId } from "@iupkit/core"
+import type { PersonId, Role } from "@iupkit/core"
 import { createIupClient, type IupClient } from "@iupkit/services"
 import { layerMemoryStorage } from "@iupkit/store-memory"
 import { Effect, JSONSchema, type Schema } from "effect"
@@ -20,13 +20,18 @@ export interface SuiteHostOptions {
   readonly bearer: { readonly authenticateAsync: (header: string) => Promise<{ readonly personId: PersonId }> }
   readonly cookieSecret: string
   readonly demoPeople:
-    | ReadonlyArray<{ readonly id: PersonId; readonly name: string; readonly roles: ReadonlyArray<"mentor" | "teacher" | "pupil" | "guardian"> }>
+    | ReadonlyArray<{
+      readonly id: PersonId
+      readonly name: string
+      readonly roles: ReadonlyArray<Role>
+      readonly courses?: ReadonlyArray<{ readonly id: string; readonly name: string }>
+    }>
     | undefined
   /** Receives every log line the host writes. */
   readonly logLine: (line: string) => void
   readonly port: number
-  /** Largest uploaded document in bytes; the services get the same limit. */
-  readonly maxDocumentBytes: number
+  /** Largest uploaded document in bytes; the services get the same limit. The host's default without it. */
+  readonly maxDocumentBytes?: number
 }
 
 /** A running host. */
@@ -75,6 +80,7 @@ const extraPupils = Array.from({ length: 60 }, (_, index) => ({
 }))
 
 const demoPeople = [
+  { id: people.admin, name: "Ada Administratör", roles: ["siteAdministrator"] as const },
   { id: people.mentor, name: "Maja Mentorsson", roles: ["mentor", "teacher"] as const },
   { id: people.pupil, name: "Elsa Elevsdotter", roles: ["pupil"] as const },
   { id: people.guardian, name: guardianName, roles: ["guardian"] as const },
@@ -757,6 +763,99 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect((await page(await signIn(people.guardian), "/guardian")).response.status).toBe(200)
       })
 
+      it("links administrators to their page", async () => {
+        expect((await page(await signIn(people.admin), "/")).html).toContain('href="/admin"')
+        expect((await page(await signIn(people.pupil), "/")).html).not.toContain('href="/admin"')
+      })
+
+      it("shows the admin page with headers", async () => {
+        const { response, html } = await page(await signIn(people.admin), "/admin")
+        expect(response.status).toBe(200)
+        expect(response.headers.get("content-type")).toMatch(/text\/html/)
+        expect(response.headers.get("cache-control")).toBe("no-store")
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff")
+        expect(response.headers.get("content-security-policy")).toContain("default-src 'self'")
+        expect(html).toContain('<html lang="sv">')
+        expect(html).toContain("<h1>Administration</h1>")
+        expect(html).toContain(`value="${made.planId}"`)
+        expect(html).toContain(`value="${made.secondPlanId}"`)
+        expect(html).toContain('action="/admin/export.pdf"')
+        expect(html).toContain('name="_csrf"')
+        expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/)
+        expect(html).not.toMatch(/\sstyle="/)
+      })
+
+      it("hides the admin page from others", async () => {
+        for (const personId of [people.mentor, people.pupil, people.guardian]) {
+          const { response, html } = await page(await signIn(personId), "/admin")
+          expect(response.status, personId).toBe(404)
+          expect(html, personId).toContain("Hittades inte")
+          expect(html, personId).not.toContain(made.planId)
+        }
+        const anonymous = await fetch(`${demo.url}/admin`, { redirect: "manual" })
+        expect(anonymous.status).toBe(303)
+        expect(anonymous.headers.get("location")).toBe("/sign-in")
+        expect((await fetch(`${plain.url}/admin`)).status).toBe(401)
+      })
+
+      it("rejects the export form without its token", async () => {
+        const jar = await signIn(people.admin)
+        await page(jar, "/admin")
+        const response = await submit(jar, "/admin/export.pdf", [["selection", "all"]])
+        expect(response.status).toBe(403)
+        expect(response.headers.get("content-type")).toMatch(/text\/html/)
+        expect(await response.text()).toContain("Formuläret kunde inte skickas")
+      })
+
+      it("exports chosen or all plans as PDF", async () => {
+        const jar = await signIn(people.admin)
+        const { html } = await page(jar, "/admin")
+        const chosen = await submit(jar, "/admin/export.pdf", [["_csrf", hiddenCsrf(html)], ["selection", "chosen"], ["planIds", made.planId]])
+        expect(chosen.status).toBe(200)
+        expect(chosen.headers.get("content-type")).toMatch(/application\/pdf/)
+        expect(chosen.headers.get("content-disposition")).toMatch(/^attachment; filename="?iup-planer\.pdf"?$/)
+        expect(chosen.headers.get("cache-control")).toBe("no-store")
+        const chosenBytes = Buffer.from(await chosen.arrayBuffer())
+        expect(chosenBytes.subarray(0, 5).toString()).toBe("%PDF-")
+        const all = await submit(jar, "/admin/export.pdf", [["_csrf", hiddenCsrf(html)], ["selection", "all"]])
+        expect(all.status).toBe(200)
+        // Every current plan of the school, so more pages than the single chosen plan.
+        expect(Buffer.from(await all.arrayBuffer()).length).toBeGreaterThan(chosenBytes.length)
+      })
+
+      it("refuses exporting 101 plans in Swedish", async () => {
+        const jar = await signIn(people.admin)
+        const { html } = await page(jar, "/admin")
+        const planIds = Array.from({ length: 101 }, (_, index): readonly [string, string] => ["planIds", `plan-${index}`])
+        const response = await submit(jar, "/admin/export.pdf", [["_csrf", hiddenCsrf(html)], ["selection", "chosen"], ...planIds])
+        expect(response.status).toBe(422)
+        expect(response.headers.get("content-type")).toMatch(/text\/html/)
+        expect(response.headers.get("content-security-policy")).toContain("default-src 'self'")
+        const text = await response.text()
+        expect(text).toContain("För många planer")
+        expect(text).toContain("Du valde 101 planer")
+        expect(text).toContain("högst 100")
+        expect(text).not.toContain("limit")
+      })
+
+      it("rejects an empty export selection", async () => {
+        const jar = await signIn(people.admin)
+        const { html } = await page(jar, "/admin")
+        const response = await submit(jar, "/admin/export.pdf", [["_csrf", hiddenCsrf(html)], ["selection", "chosen"]])
+        expect(response.status).toBe(400)
+        expect(await response.text()).toContain("Du valde ingen plan.")
+      })
+
+      it("refuses the export to a pupil", async () => {
+        const jar = await signIn(people.pupil)
+        const { html } = await page(jar, "/pupil")
+        const all = await submit(jar, "/admin/export.pdf", [["_csrf", hiddenCsrf(html)], ["selection", "all"]])
+        expect(all.status).toBe(404)
+        const chosen = await submit(jar, "/admin/export.pdf", [["_csrf", hiddenCsrf(html)], ["selection", "chosen"], ["planIds", made.secondPlanId]])
+        expect(chosen.status).toBe(404)
+        expect(chosen.headers.get("content-type")).toMatch(/text\/html/)
+      })
+
       it("refuses pages of other roles", async () => {
         const cases: ReadonlyArray<readonly [string, string, string]> = [
           [people.pupil, "/mentor", "bara för mentorer"],
@@ -998,7 +1097,9 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(response.status).toBe(413)
         const { error } = await response.json()
         expect(error).toMatchObject({ tag: "FileTooLargeError", field: "file", limit: maxDocumentBytes })
-        expect(error.message).toContain(`${maxDocumentBytes} bytes`)
+        // The localized message names the limit in the user's units, the developer's detail in bytes.
+        expect(error.message).toContain("högst 64 kB")
+        expect(error.detail).toContain(`${maxDocumentBytes} bytes`)
         expect(await documentIds(people.secondPupil)).toEqual(before)
       })
 

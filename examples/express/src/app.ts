@@ -23,6 +23,7 @@ import { message } from "./messages.js"
 import { openApiDocument } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
 import { iupPagesRouter } from "./iupPages.js"
+import { adminPagesRouter } from "./adminPages.js"
 import { type DemoPerson, languageOf, type PageOptions, pageOptionsFor, pagesRouter } from "./pages.js"
 import { problemOf, problemPageText, wwwAuthenticate } from "./problems.js"
 
@@ -209,6 +210,7 @@ export const createApp = (options: HostOptions): Express => {
   const pageOptions = pageOptionsFor(options.demoPeople, csrfToken)
   app.use(pagesRouter(options.demoPeople, sessions, pageOptions))
   app.use(iupPagesRouter(options.iup, options.demoPeople, pageOptions))
+  app.use(adminPagesRouter(options.iup, pageOptions))
   app.use((req, res) => {
     const page = pageOptions(req, res, false)
     const language = page.locale ?? "sv"

@@ -24,13 +24,20 @@ const roleLinks: ReadonlyArray<readonly [Role, string, MessageKey]> = [
   ["mentor", "/mentor", "linkMentor"],
   ["mentor", "/mentor/overview", "linkOverview"],
   ["pupil", "/pupil", "linkPupil"],
-  ["guardian", "/guardian", "linkGuardian"]
+  ["guardian", "/guardian", "linkGuardian"],
+  ["siteAdministrator", "/admin", "linkAdmin"],
+  ["organisationAdministrator", "/admin", "linkAdmin"]
 ]
 
 const startLinks = (person: DemoPerson | undefined, language: Language): string => {
   const items: Array<string> = []
+  const linked = new Set<string>()
   for (const [role, href, key] of roleLinks) {
-    if (person === undefined || person.roles.includes(role)) items.push(`<li><a href="${href}">${escapeHtml(message(language, key))}</a></li>`)
+    // Both administrator roles lead to one page, so each address is linked once.
+    if ((person === undefined || person.roles.includes(role)) && !linked.has(href)) {
+      linked.add(href)
+      items.push(`<li><a href="${href}">${escapeHtml(message(language, key))}</a></li>`)
+    }
   }
   for (const course of person?.courses ?? []) {
     const label = message(language, "linkCourse", { name: course.name })

@@ -21,6 +21,7 @@ import { actorPlugin, type BearerAuthenticator, csrfCookie, SessionStore } from 
 import { openApiPlugin } from "./openapi.js"
 import { escapeHtml, renderPage } from "./page.js"
 import { iupPagesPlugin } from "./iupPages.js"
+import { adminPagesPlugin } from "./adminPages.js"
 import { type DemoPerson, type PageOptions, pageOptionsFor, pagesPlugin } from "./pages.js"
 import { problemOf, problemPageText, wwwAuthenticate } from "./problems.js"
 import { message } from "./messages.js"
@@ -152,5 +153,6 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   await fastify.register(pagesPlugin, { demoPeople: options.demoPeople, sessions, pageOptions })
   await fastify.register(iupPagesPlugin, { iup: options.iup, demoPeople: options.demoPeople, pageOptions })
   await fastify.register(documentPagesPlugin, { iup: options.iup, maxDocumentBytes })
+  await fastify.register(adminPagesPlugin, { iup: options.iup, pageOptions })
   return fastify
 }

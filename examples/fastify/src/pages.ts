@@ -24,12 +24,16 @@ const roleLinks: ReadonlyArray<readonly [Role, string, MessageKey]> = [
   ["mentor", "/mentor", "linkMentor"],
   ["mentor", "/mentor/overview", "linkOverview"],
   ["pupil", "/pupil", "linkPupil"],
-  ["guardian", "/guardian", "linkGuardian"]
+  ["guardian", "/guardian", "linkGuardian"],
+  ["siteAdministrator", "/admin", "linkAdmin"],
+  ["organisationAdministrator", "/admin", "linkAdmin"]
 ]
 
 const startLinks = (person: DemoPerson | undefined, language: Language): string => {
   const links = roleLinks
     .filter(([role]) => person === undefined || person.roles.includes(role))
+    // Both administrator roles lead to one page, so each address is linked once.
+    .filter(([, href], index, kept) => kept.findIndex(([, other]) => other === href) === index)
     .map(([, href, key]) => `<li><a href="${href}">${escapeHtml(message(language, key))}</a></li>`)
   for (const course of person?.courses ?? []) {
     links.push(`<li><a href="/courses/${encodeURIComponent(course.id)}">${escapeHtml(message(language, "linkCourse", { name: course.name }))}</a></li>`)

@@ -1,8 +1,6 @@
-import { Writable } from "node:stream"
 import { hostSuite } from "../../../test/hosts/suite.js"
 import * as Api from "../src/schemas.js"
-import { buildApp } from "../src/app.js"
-import { listen } from "../src/listen.js"
+import { startFastify } from "./start.js"
 
 hostSuite({
   name: "Fastify",
@@ -20,20 +18,5 @@ hostSuite({
     { method: "post", path: "/api/organisation-plans", schema: Api.OrganisationPlansBody },
     { method: "post", path: "/api/pupils/{pupilId}/imported-plans", schema: Api.ImportPlanBody }
   ],
-  start: async (options) => {
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split("\n")) if (line !== "") options.logLine(line)
-        done()
-      }
-    })
-    const app = await buildApp({ ...options, logger: { level: "info", stream } })
-    try {
-      const url = await listen(app, "127.0.0.1", options.port)
-      return { url, close: () => app.close() }
-    } catch (error) {
-      await app.close()
-      throw error
-    }
-  }
+  start: startFastify
 })

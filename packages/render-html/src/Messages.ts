@@ -113,6 +113,14 @@ export interface Messages {
   readonly exportLimitHint: (limit: number) => string
   readonly overviewLink: string
 
+  // Administrator page
+  readonly adminPageTitle: string
+  readonly adminPlansIntro: (count: number) => string
+  readonly exportWhichPlans: string
+  readonly exportChosenPlans: string
+  readonly exportAllPlans: (count: number) => string
+  readonly exportPdfSubmit: string
+
   // Plan view
   readonly planPageTitle: (title: string, pupil: string) => string
   readonly matchedEntries: string
@@ -371,6 +379,13 @@ export const sv: Messages = {
   downloadPdf: "Ladda ner valda som PDF",
   exportLimitHint: (limit) => `Högst ${limit} planer åt gången.`,
   overviewLink: "Översikt över nivåer",
+
+  adminPageTitle: "Administration",
+  adminPlansIntro: (count) => `${svPlural(count, "aktuell plan", "aktuella planer")} för elever i skolorna du administrerar.`,
+  exportWhichPlans: "Vilka planer ska exporteras?",
+  exportChosenPlans: "De markerade planerna",
+  exportAllPlans: (count) => `Alla aktuella planer (${count})`,
+  exportPdfSubmit: "Exportera som PDF",
 
   planPageTitle: (title, pupil) => `${title} – ${pupil}`,
   matchedEntries: "Omdömen under planens period",
@@ -636,6 +651,13 @@ export const en: Messages = {
   downloadPdf: "Download selected as PDF",
   exportLimitHint: (limit) => `At most ${limit} plans at a time.`,
   overviewLink: "Overview of levels",
+
+  adminPageTitle: "Administration",
+  adminPlansIntro: (count) => `${enPlural(count, "current plan", "current plans")} of pupils in the schools you administer.`,
+  exportWhichPlans: "Which plans to export?",
+  exportChosenPlans: "The checked plans",
+  exportAllPlans: (count) => `All current plans (${count})`,
+  exportPdfSubmit: "Export as PDF",
 
   planPageTitle: (title, pupil) => `${title} – ${pupil}`,
   matchedEntries: "Assessments in the plan's period",

@@ -23,6 +23,7 @@ import type { VNode } from "preact"
 import { renderToString } from "preact-render-to-string"
 import { OptionsContext, SiteHeader } from "./internal/components.js"
 import type { PageRole } from "./Messages.js"
+import { AdminPage } from "./pages/AdminPage.js"
 import { CoursePage } from "./pages/CoursePage.js"
 import { ErrorPage } from "./pages/ErrorPage.js"
 import { BulkCreateForm, MentorPage } from "./pages/MentorPage.js"
@@ -117,6 +118,16 @@ export const renderPupilPage = (view: PupilPageView, options?: RenderOptions): s
  */
 export const renderGuardianPage = (view: GuardianPageView, options?: RenderOptions): string =>
   renderDocument(<GuardianPage view={view} />, options)
+
+/**
+ * Renders the administrator's page: the current plans from the administration service's
+ * `currentPlans`, selectable one by one or all at once, and their PDF export.
+ *
+ * @category pages
+ * @since 0.1.0
+ */
+export const renderAdminPage = (plans: ReadonlyArray<PlanSummary>, options?: RenderOptions): string =>
+  renderDocument(<AdminPage plans={plans} />, options)
 
 /**
  * Renders the print view of at most 100 plans, one plan per printed page run. A larger export is

@@ -30,6 +30,10 @@ export interface Routes {
   readonly uploadDocument: (pupilId: PersonId) => string
   readonly print: string
   readonly exportPdf: string
+  /** The administrator's page listing current plans for export. */
+  readonly adminPage: string
+  /** The administrator's PDF export; see the admin page renderer for its fields. */
+  readonly adminExportPdf: string
   readonly course: (courseId: CourseId) => string
   readonly createAssessment: (courseId: CourseId) => string
   readonly updateAssessment: (assessmentId: AssessmentId) => string
@@ -63,6 +67,8 @@ export const makeRoutes = (prefix = "", overrides: Partial<Routes> = {}): Routes
   uploadDocument: (pupilId) => `${prefix}/pupils/${segment(pupilId)}/documents`,
   print: `${prefix}/plans/print`,
   exportPdf: `${prefix}/plans/export.pdf`,
+  adminPage: `${prefix}/admin`,
+  adminExportPdf: `${prefix}/admin/export.pdf`,
   course: (courseId) => `${prefix}/courses/${segment(courseId)}`,
   createAssessment: (courseId) => `${prefix}/courses/${segment(courseId)}/assessments`,
   updateAssessment: (assessmentId) => `${prefix}/assessments/${segment(assessmentId)}`,

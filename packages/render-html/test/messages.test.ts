@@ -43,6 +43,7 @@ describe("message catalogue", () => {
       .map(([path]) => path)
     // Words that are spelled the same in both languages, and sentences built only from arguments.
     expect(same.toSorted()).toEqual([
+      "messages.adminPageTitle",
       "messages.fieldNames.personId",
       "messages.fieldNames.value",
       "messages.fileSize",

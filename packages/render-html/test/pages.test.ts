@@ -7,6 +7,7 @@ import {
 } from "@iupkit/core"
 import {
   makeRoutes,
+  renderAdminPage,
   renderBulkCreateForm,
   renderCoursePage,
   renderErrorPage,
@@ -124,6 +125,51 @@ describe("mentor page", () => {
     const empty = parseDocument(renderMentorPage({ ...f.mentorPage, mentees: [] }))
     expect(query(empty, "form", { class: "bulk-create" })).toHaveLength(0)
     expect(text(empty)).toContain("Du har inga mentorselever.")
+  })
+})
+
+describe("admin page", () => {
+  const plans = f.mentorPage.currentPlans
+  const page = parseDocument(renderAdminPage(plans, csrf))
+
+  it("lists the plans with checkboxes", () => {
+    expect(headings(page, "h1")).toEqual(["Administration"])
+    expect(text(page)).toContain("2 aktuella planer för elever i skolorna du administrerar.")
+    const boxes = query(page, "input", { name: "planIds" })
+    expect(boxes.map((box) => attr(box, "value"))).toEqual(["plan-1", "plan-2"])
+    expect(boxes.map((box) => attr(box, "form"))).toEqual(["admin-export", "admin-export"])
+  })
+
+  it("offers every plan without script", () => {
+    const form = one(query(page, "form", { class: "admin-export" }), "export form")
+    expect(attr(form, "method")).toBe("post")
+    expect(attr(form, "action")).toBe("/admin/export.pdf")
+    expect(attr(one(query(form, "input", { name: "_csrf" }), "CSRF field"), "value")).toBe("token-123")
+    const all = one(query(form, "input", { id: "export-all" }), "all-plans radio")
+    expect(attr(all, "name")).toBe("selection")
+    expect(attr(all, "value")).toBe("all")
+    expect(text(one(query(form, "label", { for: "export-all" }), "label"))).toBe("Alla aktuella planer (2)")
+    expect(attr(one(query(form, "input", { id: "export-chosen" }), "chosen radio"), "checked")).toBe("")
+    expect(unlabelledControls(page)).toEqual([])
+  })
+
+  it("escapes plan titles", () => {
+    const hostile = [{ ...plans[0]!, title: "<img src=x onerror=alert(1)>" }]
+    const html = renderAdminPage(hostile)
+    expect(html).not.toContain("<img src=x")
+    expect(html).toContain("&lt;img src=x")
+  })
+
+  it("has no export form without plans", () => {
+    const empty = parseDocument(renderAdminPage([]))
+    expect(query(empty, "form")).toHaveLength(0)
+    expect(text(empty)).toContain("0 aktuella planer")
+  })
+
+  it("renders in English", () => {
+    const english = parseDocument(renderAdminPage(plans, { locale: "en" }))
+    expect(text(english)).toContain("2 current plans of pupils in the schools you administer.")
+    expect(text(english)).toContain("Export as PDF")
   })
 })
 

@@ -36,10 +36,11 @@ import {
 } from "@iupkit/core"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import { type Bound, bindOperations } from "./internal/bind.js"
+import { readablePlansOf } from "./internal/plans.js"
 import { audit, forbidden, notFound, openSession, type Session } from "./internal/session.js"
-import { scaleView } from "./internal/views.js"
+import { byName, byStartDescending, peopleById, planSummary, scaleView, summaryOf } from "./internal/views.js"
 import { type CreatedPlans, insertPlans } from "./internal/createPlans.js"
-import type { GradingScaleView } from "./Views.js"
+import type { GradingScaleView, PlanSummary } from "./Views.js"
 
 /**
  * A template as administrators see it, with its full field definitions.
@@ -364,6 +365,27 @@ const createPlansForOrganisation = (
     return { ...created, skippedPupilIds: targets.skippedPupilIds } satisfies CreatedOrganisationPlans
   })
 
+// Site administrators see every pupil of the site; organisation administrators the pupils of the
+// organisations they administer, nested ones included.
+const currentPlans = (actor: Actor) =>
+  Effect.gen(function*() {
+    const session = yield* openSession(actor)
+    // As for organisation-wide creation, someone who administers nothing learns nothing.
+    if (!isAdministrator(session.actor)) return yield* Effect.fail(notFound("organisation", "site"))
+    const directory = yield* Directory
+    const scopes = session.actor.siteAdministrator ? [null] : [...session.actor.administeredOrganisationIds]
+    const pupilIds = new Set<PersonId>()
+    for (const scope of scopes) {
+      for (const pupilId of yield* directory.pupilsOfOrganisation(scope, session.today)) pupilIds.add(pupilId)
+    }
+    const plans = yield* readablePlansOf(session, [...pupilIds])
+    const people = yield* peopleById([...pupilIds])
+    return plans
+      .map((plan) => planSummary(session, plan, summaryOf(people, plan.pupilId)))
+      .filter((plan) => !plan.archived)
+      .toSorted((a, b) => byName(a.pupil, b.pupil) || byStartDescending(a, b)) satisfies ReadonlyArray<PlanSummary>
+  })
+
 const administrationOperations = {
   /** Creates a template in a scope the actor administers. */
   createTemplate,
@@ -387,7 +409,12 @@ const administrationOperations = {
    * Creates a plan for every pupil of an organisation (with `organisationId` null: of the site).
    * Pupils without a mentor fail the request unless `skipPupilsWithoutMentor` is set.
    */
-  createPlansForOrganisation
+  createPlansForOrganisation,
+  /**
+   * The current (not archived) plans, drafts included, of every pupil the actor administers, by
+   * pupil name and then latest start. Fails as not found for anyone who administers nothing.
+   */
+  currentPlans
 }
 
 /**

@@ -132,7 +132,8 @@ export const createIupClient = (options: IupClientOptions): IupClient => {
       "updateGradingScale",
       "deleteGradingScale",
       "listGradingScales",
-      "createPlansForOrganisation"
+      "createPlansForOrganisation",
+      "currentPlans"
     ]),
     plans: promised(run, Plans, [
       "getPlan",

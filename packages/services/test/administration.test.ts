@@ -94,4 +94,38 @@ describe("administration", () => {
       })
       expect(siteWide.plans.map((plan) => plan.pupil.id).toSorted()).toEqual([ids.p1, ids.p2, ids.p3])
     }).pipe(Effect.provide(makeTestLayer())))
+
+  it.effect("current plans per administrator scope", () =>
+    Effect.gen(function*() {
+      const data = yield* seed
+      const administration = yield* Administration
+      const mentoring = yield* Mentoring
+      yield* mentoring.createPlans(as(ids.tea), {
+        pupilIds: [ids.p3],
+        plan: { templateId: data.template.id, title: "IUP Södra", startDate: "2026-08-20", endDate: null }
+      })
+      // Ended long ago, so archived: the list leaves it out.
+      yield* mentoring.createPlans(as(ids.anna), {
+        pupilIds: [ids.p1],
+        plan: { templateId: data.template.id, title: "IUP VT 2020", startDate: "2020-01-10", endDate: "2020-06-10" }
+      })
+
+      const site = yield* administration.currentPlans(as(ids.siteAdmin))
+      // By family name, then given name: Per Elev, Pia Elev, Pontus Skyddad.
+      expect(site.map((plan) => [plan.pupil.id, plan.title])).toEqual([
+        [ids.p2, "IUP HT 2026"],
+        [ids.p1, "IUP HT 2026"],
+        [ids.p3, "IUP Södra"]
+      ])
+      expect(site.find((plan) => plan.id === data.p1Plan.id)?.published).toBe(true)
+      expect(site.find((plan) => plan.id === data.p2Plan.id)?.published).toBe(false)
+
+      const north = yield* administration.currentPlans(as(ids.northAdmin))
+      expect(north.map((plan) => plan.id).toSorted()).toEqual([data.p1Plan.id, data.p2Plan.id].toSorted())
+
+      for (const personId of [ids.anna, ids.tea, ids.p1, ids.g1]) {
+        const failed = yield* Effect.flip(administration.currentPlans(as(personId)))
+        expect(failed._tag, personId).toBe("NotFoundError")
+      }
+    }).pipe(Effect.provide(makeTestLayer())))
 })

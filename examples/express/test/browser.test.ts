@@ -1,0 +1,4 @@
+import { browserSuite } from "../../../test/hosts/browser.js"
+import { startExpress } from "./start.js"
+
+browserSuite({ name: "Express", start: startExpress })
