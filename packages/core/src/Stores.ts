@@ -180,6 +180,14 @@ export interface EntryStoreService {
 export class EntryStore extends Context.Tag("iupkit/EntryStore")<EntryStore, EntryStoreService>() {}
 
 /**
+ * A plan without its fields: who it is for, its title, dates, publishing and versions.
+ *
+ * @category ports
+ * @since 0.1.0
+ */
+export type PlanHeader = Omit<Plan, "fields">
+
+/**
  * Stores plans with their field values.
  *
  * @category ports
@@ -191,6 +199,11 @@ export interface PlanStoreService {
   readonly get: (id: PlanId) => Effect.Effect<Option.Option<Plan>, StorageError>
   readonly getMany: (ids: ReadonlyArray<PlanId>) => Effect.Effect<ReadonlyArray<Plan>, StorageError>
   readonly listByPupils: (pupilIds: ReadonlyArray<PersonId>) => Effect.Effect<ReadonlyArray<Plan>, StorageError>
+  /**
+   * The same plans as {@link PlanStoreService.listByPupils} without their fields, for checks
+   * that look at the header alone (overlapping dates), so the fields are never read.
+   */
+  readonly listHeadersByPupils: (pupilIds: ReadonlyArray<PersonId>) => Effect.Effect<ReadonlyArray<PlanHeader>, StorageError>
   readonly updateHeader: (
     id: PlanId,
     expectedVersion: Version,

@@ -43,6 +43,17 @@ export const planTests = ({ id, it, lacks }: Section) => {
       expect(sortBy(ofPupil, (p) => p.id).map(encode)).toEqual(sortBy([a, b], (p) => p.id).map(encode))
       expect(yield* store.listByPupils([])).toEqual([])
       expect(yield* store.getMany([])).toEqual([])
+
+      const headers = yield* store.listHeadersByPupils([pupil, pupil, id<PersonId>("unknown")])
+      const withoutFields = (plan: Plan) => {
+        const { fields: _fields, ...header } = encode(plan)
+        return header
+      }
+      expect(sortBy(headers, (p) => p.id).map((header) => encode({ ...header, fields: [] }))).toEqual(
+        sortBy([a, b], (p) => p.id).map((plan) => ({ ...withoutFields(plan), fields: [] }))
+      )
+      expect(headers.every((header) => !("fields" in header))).toBe(true)
+      expect(yield* store.listHeadersByPupils([])).toEqual([])
     }))
 
   it.effect("plan insertMany with a duplicate id inserts none", () =>
