@@ -31,7 +31,7 @@ import { type Bound, bindOperations } from "./internal/bind.js"
 import { type CreatedPlans, insertPlans } from "./internal/createPlans.js"
 import { readablePlan, readablePlansOf } from "./internal/plans.js"
 import { audit, forbidden, notFound, openSession } from "./internal/session.js"
-import { byStartDescending, fieldView, peopleById, planSummary, planView, summaryOf } from "./internal/views.js"
+import { byStartDescending, fieldView, peopleById, planSummary, planViews, summaryOf } from "./internal/views.js"
 import type { PlanFieldView, PlanSummary } from "./Views.js"
 
 const decodePlanId = decodeInput(PlanId, "planId")
@@ -67,7 +67,8 @@ const getPlan = (actor: Actor, planId: string) =>
     const session = yield* openSession(actor)
     const { plan, relations } = yield* readablePlan(session, id)
     const people = yield* peopleById([plan.pupilId])
-    return yield* planView(session, plan, relations, summaryOf(people, plan.pupilId), "plan.read")
+    const [view] = yield* planViews(session, [{ plan, relations, pupil: summaryOf(people, plan.pupilId) }], "plan.read", people)
+    return view!
   })
 
 const plansOfPupil = (actor: Actor, pupilId: string) =>
