@@ -15,7 +15,7 @@ import {
   decodeInput,
   FieldId,
   InvalidInputError,
-  isArchived,
+  isArchivedOn,
   overlapWarnings,
   PersonId,
   PlanHeaderPatch,
@@ -99,7 +99,7 @@ const updateHeader = (actor: Actor, planId: string, expectedVersion: number, pat
     const decodedPatch = yield* decodePatch(patch)
     const session = yield* openSession(actor)
     const { plan, relations } = yield* readablePlan(session, id)
-    const archived = isArchived(plan, session.now, session.config.timeZone)
+    const archived = isArchivedOn(plan, session.today)
     if (!canWriteHeader(relations, decodedPatch, archived)) {
       const reason = archived && relations.has("mentor")
         ? "the plan is archived; only its end date can move"
@@ -143,7 +143,7 @@ const updateField = (
     if (field === undefined || !canReadField(relations, plan, field)) {
       return yield* Effect.fail(notFound("planField", `${decoded.planId}/${decoded.fieldId}`))
     }
-    const archived = isArchived(plan, session.now, session.config.timeZone)
+    const archived = isArchivedOn(plan, session.today)
     if (!canWriteField(relations, plan, field, archived)) {
       const reason = archived
         ? "the plan is archived and read-only"
@@ -166,7 +166,7 @@ const deletePlan = (actor: Actor, planId: string) =>
     const id = yield* decodePlanId(planId)
     const session = yield* openSession(actor)
     const { plan, relations } = yield* readablePlan(session, id)
-    const archived = isArchived(plan, session.now, session.config.timeZone)
+    const archived = isArchivedOn(plan, session.today)
     if (!canDeletePlan(relations, archived)) {
       const reason = archived && (relations.has("mentor") || relations.has("administrator"))
         ? "the plan is archived; move its end date first"

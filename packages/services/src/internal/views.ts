@@ -17,7 +17,7 @@ import {
   EntryStore,
   type GradingScale,
   GradingScaleStore,
-  isArchived,
+  isArchivedOn,
   isProtected,
   type LegacyDocument,
   matchingEntries,
@@ -85,10 +85,10 @@ export const coursesById = (
   ids: Iterable<CourseId>
 ): Effect.Effect<ReadonlyMap<CourseId, Course>, StorageError, Directory> =>
   Effect.gen(function*() {
-    const wanted = [...new Set(ids)]
-    if (wanted.length === 0) return new Map()
+    const requested = [...new Set(ids)]
+    if (requested.length === 0) return new Map()
     const directory = yield* Directory
-    return new Map((yield* directory.courses(wanted)).map((course) => [course.id, course]))
+    return new Map((yield* directory.courses(requested)).map((course) => [course.id, course]))
   })
 
 export const courseSummaryOf = (courses: ReadonlyMap<CourseId, Course>, id: CourseId): CourseSummary => {
@@ -103,7 +103,7 @@ export const planSummary = (session: Session, plan: Plan, pupil: PersonSummary):
   startDate: plan.startDate,
   endDate: plan.endDate,
   published: plan.published,
-  archived: isArchived(plan, session.now, session.config.timeZone)
+  archived: isArchivedOn(plan, session.today)
 })
 
 /** People sorted for lists: family name, then given name, in Swedish order. */
@@ -155,14 +155,14 @@ const readableEntryViewGroups = (
     yield* session.loadPupils(all.map((entry) => entry.pupilId))
     const readable: Array<Array<{ entry: AssessmentEntry; assessment: Assessment }>> = []
     for (const group of groups) {
-      const kept: Array<{ entry: AssessmentEntry; assessment: Assessment }> = []
+      const readableOfGroup: Array<{ entry: AssessmentEntry; assessment: Assessment }> = []
       for (const entry of group) {
         const assessment = assessments.get(entry.assessmentId)
         if (assessment === undefined) continue
         const relations = yield* session.relationsTo(entry.pupilId)
-        if (canReadEntry(session.actor, relations, assessment)) kept.push({ entry, assessment })
+        if (canReadEntry(session.actor, relations, assessment)) readableOfGroup.push({ entry, assessment })
       }
-      readable.push(kept)
+      readable.push(readableOfGroup)
     }
     return yield* entryViewGroups(readable, knownPeople)
   })
@@ -269,7 +269,7 @@ export const planViews = (
     )
     yield* audit(session, action, items.map(({ plan }) => ({ targetId: plan.id, pupilId: plan.pupilId })))
     return items.map(({ plan, pupil, relations }, index) => {
-      const archived = isArchived(plan, session.now, zone)
+      const archived = isArchivedOn(plan, session.today)
       return {
         id: plan.id,
         pupil,
