@@ -1,4 +1,6 @@
 import {
+  periodOf,
+  periodsOverlap,
   type AssessmentEntry,
   applyEntryWrite,
   type AuditLogService,
@@ -110,8 +112,11 @@ export const makePlanStore = (storage: Storage): PlanStoreService => {
     get: (id) => read(storage, (state) => HashMap.get(state.plans, id)),
     getMany: (ids) => read(storage, (state) => [...new Set(ids)].flatMap((id) => Option.toArray(HashMap.get(state.plans, id)))),
     listByPupils: (pupilIds) => read(storage, (state) => plansOf(state, pupilIds)),
-    listHeadersByPupils: (pupilIds) =>
-      read(storage, (state) => plansOf(state, pupilIds).map(({ fields: _fields, ...header }) => header)),
+    listHeadersByPupils: (pupilIds, overlapping) =>
+      read(storage, (state) =>
+        plansOf(state, pupilIds)
+          .filter((plan) => overlapping === undefined || periodsOverlap(periodOf(plan), overlapping))
+          .map(({ fields: _fields, ...header }) => header)),
     updateHeader: (id, expectedVersion, patch, at) =>
       modifyPlan(id, (plan) => {
         if (plan.headerVersion !== expectedVersion) return Either.left(planConflict(plan, expectedVersion))

@@ -71,8 +71,17 @@ export const makePlanStore = (context: SqlContext): PlanStoreService => {
         Effect.flatMap(withFields),
         operation("PlanStore.listByPupils", { pupilCount: pupilIds.length })
       ),
-    listHeadersByPupils: (pupilIds) =>
-      selectInChunks(context, pupilIds, (chunk) => run(db.selectFrom("plans").selectAll().where("pupil_id", "in", chunk))).pipe(
+    listHeadersByPupils: (pupilIds, overlapping) =>
+      selectInChunks(context, pupilIds, (chunk) => {
+        let query = db.selectFrom("plans").selectAll().where("pupil_id", "in", chunk)
+        // Dates are zero-padded ISO text, so comparing the text compares the dates.
+        if (overlapping !== undefined) {
+          const start = overlapping.start
+          query = query.where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", start)]))
+          if (overlapping.end !== null) query = query.where("start_date", "<=", overlapping.end)
+        }
+        return run(query)
+      }).pipe(
         Effect.map((rows) => rows.map((row) => planHeaderOf(row))),
         operation("PlanStore.listHeadersByPupils", { pupilCount: pupilIds.length })
       ),

@@ -10,6 +10,8 @@ import {
   DocumentStore,
   GradingScaleStore,
   LegacyDocument,
+  periodOf,
+  periodsOverlap,
   Plan,
   PlanStore,
   Roster,
@@ -84,6 +86,13 @@ export const worldTests = ({ it, lacks }: Section) => {
         const headers = yield* (yield* PlanStore).listHeadersByPupils([...pupils, ...pupils])
         expect(headers.every((header) => !("fields" in header))).toBe(true)
         same(Plan, headers.map((header) => ({ ...header, fields: [] })), world.plans.map((plan) => ({ ...plan, fields: [] })))
+        for (const plan of world.plans.slice(0, 3)) {
+          const period = periodOf(plan)
+          const found = yield* (yield* PlanStore).listHeadersByPupils(pupils, period)
+          expect(found.map((header) => header.id).toSorted()).toEqual(
+            world.plans.filter((other) => periodsOverlap(periodOf(other), period)).map((other) => other.id).toSorted()
+          )
+        }
         same(LegacyDocument, yield* (yield* DocumentStore).listByPupils(pupils), world.documents)
         const courses = world.roster.courses.map((course) => course.id)
         expect((yield* (yield* AssessmentStore).listByCourses(courses)).length).toBe(world.assessments.length)
