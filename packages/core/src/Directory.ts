@@ -26,14 +26,32 @@ export interface DirectoryService {
   readonly people: (ids: ReadonlyArray<PersonId>) => Effect.Effect<ReadonlyArray<Person>, StorageError>
   readonly organisations: () => Effect.Effect<ReadonlyArray<Organisation>, StorageError>
   readonly course: (id: CourseId) => Effect.Effect<Option.Option<Course>, StorageError>
+  /** The known courses among `ids`, once each. */
+  readonly courses: (ids: ReadonlyArray<CourseId>) => Effect.Effect<ReadonlyArray<Course>, StorageError>
   readonly actorFacts: (personId: PersonId, on: LocalDate) => Effect.Effect<ActorFacts, StorageError>
   readonly pupilFacts: (pupilId: PersonId, on: LocalDate) => Effect.Effect<PupilFacts, StorageError>
+  /**
+   * {@link DirectoryService.pupilFacts} of many pupils at once, keyed by pupil: one key per
+   * distinct id asked for, an unknown pupil with empty facts.
+   */
+  readonly pupilFactsOf: (
+    pupilIds: ReadonlyArray<PersonId>,
+    on: LocalDate
+  ) => Effect.Effect<ReadonlyMap<PersonId, PupilFacts>, StorageError>
   readonly mentorsOf: (pupilId: PersonId, on: LocalDate) => Effect.Effect<ReadonlyArray<PersonId>, StorageError>
   readonly menteesOf: (mentorId: PersonId, on: LocalDate) => Effect.Effect<ReadonlyArray<PersonId>, StorageError>
   readonly guardiansOf: (pupilId: PersonId, on: LocalDate) => Effect.Effect<ReadonlyArray<PersonId>, StorageError>
   readonly childrenOf: (guardianId: PersonId, on: LocalDate) => Effect.Effect<ReadonlyArray<PersonId>, StorageError>
   readonly coursesOfTeacher: (teacherId: PersonId, on: LocalDate) => Effect.Effect<ReadonlyArray<Course>, StorageError>
   readonly coursesOfPupil: (pupilId: PersonId, on: LocalDate) => Effect.Effect<ReadonlyArray<Course>, StorageError>
+  /**
+   * {@link DirectoryService.coursesOfPupil} of many pupils at once, keyed by pupil: one key per
+   * distinct id asked for, an empty list for a pupil in no course.
+   */
+  readonly coursesOfPupils: (
+    pupilIds: ReadonlyArray<PersonId>,
+    on: LocalDate
+  ) => Effect.Effect<ReadonlyMap<PersonId, ReadonlyArray<Course>>, StorageError>
   readonly pupilsOfCourse: (courseId: CourseId, on: LocalDate) => Effect.Effect<ReadonlyArray<PersonId>, StorageError>
   readonly teachersOfCourse: (courseId: CourseId, on: LocalDate) => Effect.Effect<ReadonlyArray<PersonId>, StorageError>
   /**

@@ -53,13 +53,30 @@ export const directoryFromRoster = (roster: Roster): DirectoryService => {
       return course === undefined ? [] : [course]
     })
 
+  const coursesOfPupil = (pupilId: PersonId, on: LocalDate) =>
+    coursesOf(roster.courseMemberships.filter((m) => m.pupilId === pupilId && isActiveOn(m, on)).map((m) => m.courseId))
+
+  // One pass over each relation list, so many pupils cost no more than one scan of the roster.
+  const pupilFactsOf = (pupilIds: ReadonlyArray<PersonId>, on: LocalDate) => {
+    const facts = new Map(unique(pupilIds).map((pupilId) => [pupilId, {
+      pupilId,
+      organisationIds: new Set<OrganisationId>(),
+      courseIds: new Set<CourseId>()
+    }]))
+    for (const e of roster.enrolments) if (isActiveOn(e, on)) facts.get(e.pupilId)?.organisationIds.add(e.organisationId)
+    for (const m of roster.courseMemberships) if (isActiveOn(m, on)) facts.get(m.pupilId)?.courseIds.add(m.courseId)
+    return facts as ReadonlyMap<PersonId, PupilFacts>
+  }
+
   return {
     person: (id) => Effect.succeed(Option.fromNullable(people.get(id))),
     people: (ids) => Effect.succeed(unique(ids).flatMap((id) => (people.has(id) ? [people.get(id)!] : []))),
     organisations: () => Effect.succeed(roster.organisations),
     course: (id) => Effect.succeed(Option.fromNullable(courses.get(id))),
+    courses: (ids) => Effect.sync(() => coursesOf(ids)),
     actorFacts: (personId, on) => Effect.sync(() => actorFacts(personId, on)),
     pupilFacts: (pupilId, on) => Effect.sync(() => pupilFacts(pupilId, on)),
+    pupilFactsOf: (pupilIds, on) => Effect.sync(() => pupilFactsOf(pupilIds, on)),
     mentorsOf: (pupilId, on) =>
       Effect.sync(() => unique(roster.mentorships.filter((m) => m.pupilId === pupilId && isActiveOn(m, on)).map((m) => m.mentorId))),
     menteesOf: (mentorId, on) =>
@@ -74,10 +91,9 @@ export const directoryFromRoster = (roster: Roster): DirectoryService => {
       ),
     coursesOfTeacher: (teacherId, on) =>
       Effect.sync(() => coursesOf(roster.teachings.filter((t) => t.teacherId === teacherId && isActiveOn(t, on)).map((t) => t.courseId))),
-    coursesOfPupil: (pupilId, on) =>
-      Effect.sync(() =>
-        coursesOf(roster.courseMemberships.filter((m) => m.pupilId === pupilId && isActiveOn(m, on)).map((m) => m.courseId))
-      ),
+    coursesOfPupil: (pupilId, on) => Effect.sync(() => coursesOfPupil(pupilId, on)),
+    coursesOfPupils: (pupilIds, on) =>
+      Effect.sync(() => new Map([...pupilFactsOf(pupilIds, on)].map(([pupilId, facts]) => [pupilId, coursesOf(facts.courseIds)]))),
     pupilsOfCourse: (courseId, on) =>
       Effect.sync(() =>
         unique(roster.courseMemberships.filter((m) => m.courseId === courseId && isActiveOn(m, on)).map((m) => m.pupilId))
@@ -113,14 +129,17 @@ export const layerMemoryDirectory = (roster: Roster): Layer.Layer<Directory | Di
         people: (ids) => read((d) => d.people(ids)),
         organisations: () => read((d) => d.organisations()),
         course: (id) => read((d) => d.course(id)),
+        courses: (ids) => read((d) => d.courses(ids)),
         actorFacts: (id, on) => read((d) => d.actorFacts(id, on)),
         pupilFacts: (id, on) => read((d) => d.pupilFacts(id, on)),
+        pupilFactsOf: (ids, on) => read((d) => d.pupilFactsOf(ids, on)),
         mentorsOf: (id, on) => read((d) => d.mentorsOf(id, on)),
         menteesOf: (id, on) => read((d) => d.menteesOf(id, on)),
         guardiansOf: (id, on) => read((d) => d.guardiansOf(id, on)),
         childrenOf: (id, on) => read((d) => d.childrenOf(id, on)),
         coursesOfTeacher: (id, on) => read((d) => d.coursesOfTeacher(id, on)),
         coursesOfPupil: (id, on) => read((d) => d.coursesOfPupil(id, on)),
+        coursesOfPupils: (ids, on) => read((d) => d.coursesOfPupils(ids, on)),
         pupilsOfCourse: (id, on) => read((d) => d.pupilsOfCourse(id, on)),
         teachersOfCourse: (id, on) => read((d) => d.teachersOfCourse(id, on)),
         pupilsOfOrganisation: (id, on) => read((d) => d.pupilsOfOrganisation(id, on))

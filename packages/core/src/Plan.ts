@@ -116,7 +116,17 @@ export const isArchived = (
   plan: { readonly endDate: LocalDate | null },
   now: DateTime.DateTime,
   zone: DateTime.TimeZone = defaultTimeZone
-): boolean => plan.endDate !== null && plan.endDate < localDateOf(now, zone)
+): boolean => isArchivedOn(plan, localDateOf(now, zone))
+
+/**
+ * {@link isArchived} for a caller that already has today's date in the site's zone, which spares
+ * converting the instant again for each plan of a long list.
+ *
+ * @category plans
+ * @since 0.1.0
+ */
+export const isArchivedOn = (plan: { readonly endDate: LocalDate | null }, today: LocalDate): boolean =>
+  plan.endDate !== null && plan.endDate < today
 
 /**
  * Whether an entry is shown with a plan: it has been written and its last edit, read as a date in

@@ -21,7 +21,7 @@ import type { GradingScale } from "./GradingScale.js"
 import type { AssessmentId, CourseId, DocumentId, FieldId, GradingScaleId, PersonId, PlanId, TemplateId } from "./Ids.js"
 import type { Plan, PlanField, PlanHeaderPatch } from "./Plan.js"
 import type { Template, TemplateField, TemplateScope } from "./Template.js"
-import type { Instant } from "./Time.js"
+import type { Instant, Period } from "./Time.js"
 import type { Version } from "./Version.js"
 
 /**
@@ -180,6 +180,14 @@ export interface EntryStoreService {
 export class EntryStore extends Context.Tag("iupkit/EntryStore")<EntryStore, EntryStoreService>() {}
 
 /**
+ * A plan without its fields: who it is for, its title, dates, publishing and versions.
+ *
+ * @category ports
+ * @since 0.1.0
+ */
+export type PlanHeader = Omit<Plan, "fields">
+
+/**
  * Stores plans with their field values.
  *
  * @category ports
@@ -191,6 +199,15 @@ export interface PlanStoreService {
   readonly get: (id: PlanId) => Effect.Effect<Option.Option<Plan>, StorageError>
   readonly getMany: (ids: ReadonlyArray<PlanId>) => Effect.Effect<ReadonlyArray<Plan>, StorageError>
   readonly listByPupils: (pupilIds: ReadonlyArray<PersonId>) => Effect.Effect<ReadonlyArray<Plan>, StorageError>
+  /**
+   * The same plans as {@link PlanStoreService.listByPupils} without their fields, for checks
+   * that look at the header alone (overlapping dates), so the fields are never read. With
+   * `overlapping`, only the plans whose period shares a day with it.
+   */
+  readonly listHeadersByPupils: (
+    pupilIds: ReadonlyArray<PersonId>,
+    overlapping?: Period
+  ) => Effect.Effect<ReadonlyArray<PlanHeader>, StorageError>
   readonly updateHeader: (
     id: PlanId,
     expectedVersion: Version,

@@ -112,6 +112,7 @@ const visibleToMentor = (session: Session, template: Template) =>
   Effect.gen(function*() {
     if (session.actor.menteeIds.size === 0) return false
     const organisations = new Set<string>()
+    yield* session.loadPupils(session.actor.menteeIds)
     for (const pupilId of session.actor.menteeIds) {
       for (const id of (yield* session.pupilFacts(pupilId)).organisationIds) organisations.add(id)
     }

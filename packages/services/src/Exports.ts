@@ -23,9 +23,9 @@ import {
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import { type Bound, bindOperations } from "./internal/bind.js"
 import { instantRange, type PeriodInput, resolveWindow } from "./internal/period.js"
-import { readablePlan } from "./internal/plans.js"
+import { readablePlansById } from "./internal/plans.js"
 import { forbidden, notFound, openSession } from "./internal/session.js"
-import { peopleById, planView, readableEntryViews, summaryOf } from "./internal/views.js"
+import { peopleById, planViews, readableEntryViews, summaryOf } from "./internal/views.js"
 import type { EntryView, ExportView } from "./Views.js"
 
 const decodeExport = decodeInput(
@@ -49,22 +49,22 @@ const exportPlans = (
     const planIds = [...new Set(decoded.planIds)]
     yield* Either.match(checkExportSize(planIds), { onLeft: Effect.fail, onRight: () => Effect.void })
     const session = yield* openSession(actor)
-    const selected = yield* Effect.forEach(planIds, (id) =>
-      Effect.gen(function*() {
-        const readable = yield* readablePlan(session, id)
-        if (!canExportPlans(readable.relations)) {
-          return yield* Effect.fail(forbidden("plan", id, "export", "mentors export their mentees' plans, administrators those in their scope"))
-        }
-        return { ...readable, pupilId: readable.plan.pupilId }
-      }))
+    const selected = yield* readablePlansById(session, planIds, (readable) =>
+      canExportPlans(readable.relations)
+        ? Effect.succeed({ ...readable, pupilId: readable.plan.pupilId })
+        : Effect.fail(forbidden("plan", readable.plan.id, "export", "mentors export their mentees' plans, administrators those in their scope")))
     const people = yield* peopleById([session.actor.personId, ...selected.map((item) => item.pupilId)])
     const { included, leftOutCount } = excludeProtectedPupils(
       selected,
       (pupilId) => people.get(pupilId)?.protection ?? "protectedRegistration",
       new Set(decoded.includeProtectedPupilIds)
     )
-    const plans = yield* Effect.forEach(included, ({ plan, relations }) =>
-      planView(session, plan, relations, summaryOf(people, plan.pupilId), "plan.export"))
+    const plans = yield* planViews(
+      session,
+      included.map(({ plan, relations }) => ({ plan, relations, pupil: summaryOf(people, plan.pupilId) })),
+      "plan.export",
+      people
+    )
     return {
       exportedBy: summaryOf(people, session.actor.personId),
       exportedAt: session.now,
@@ -86,6 +86,7 @@ const assessmentEntries = (actor: Actor, source: typeof EntrySource.Encoded, per
       if (Option.isNone(course)) return yield* Effect.fail(notFound("course", decoded.courseId))
       pupilIds = yield* directory.pupilsOfCourse(decoded.courseId, session.today)
       courseFilter = decoded.courseId
+      yield* session.loadPupils(pupilIds)
       const related = yield* Effect.forEach(pupilIds, (pupilId) => session.relationsTo(pupilId))
       const teaches = canManageAssessments(session.actor, decoded.courseId)
       if (!teaches && related.every((relations) => relations.size === 0)) {

@@ -71,6 +71,7 @@ const page = (actor: Actor, period?: PeriodInput) =>
       .toSorted(byStartDescending)
     const { entries, window } = yield* assessmentsOfMentees(session, menteeIds, period)
     const organisations = new Set<string>()
+    yield* session.loadPupils(menteeIds)
     for (const pupilId of menteeIds) {
       for (const id of (yield* session.pupilFacts(pupilId)).organisationIds) organisations.add(id)
     }
@@ -116,8 +117,9 @@ const overview = (
     const coursesOfPupil = new Map<PersonId, ReadonlyArray<CourseId>>()
     // The courses come back whole, so the cells' course names need no second lookup per course.
     const knownCourses = new Map<CourseId, Course>()
+    const membership = pupilIds.length === 0 ? new Map() : yield* directory.coursesOfPupils(pupilIds, session.today)
     for (const pupilId of pupilIds) {
-      const courses = yield* directory.coursesOfPupil(pupilId, session.today)
+      const courses: ReadonlyArray<Course> = membership.get(pupilId) ?? []
       for (const course of courses) knownCourses.set(course.id, course)
       coursesOfPupil.set(pupilId, courses.map((course) => course.id))
     }

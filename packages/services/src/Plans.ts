@@ -15,7 +15,7 @@ import {
   decodeInput,
   FieldId,
   InvalidInputError,
-  isArchived,
+  isArchivedOn,
   overlapWarnings,
   PersonId,
   PlanHeaderPatch,
@@ -31,7 +31,7 @@ import { type Bound, bindOperations } from "./internal/bind.js"
 import { type CreatedPlans, insertPlans } from "./internal/createPlans.js"
 import { readablePlan, readablePlansOf } from "./internal/plans.js"
 import { audit, forbidden, notFound, openSession } from "./internal/session.js"
-import { byStartDescending, fieldView, peopleById, planSummary, planView, summaryOf } from "./internal/views.js"
+import { byStartDescending, fieldView, peopleById, planSummary, planViews, summaryOf } from "./internal/views.js"
 import type { PlanFieldView, PlanSummary } from "./Views.js"
 
 const decodePlanId = decodeInput(PlanId, "planId")
@@ -67,7 +67,8 @@ const getPlan = (actor: Actor, planId: string) =>
     const session = yield* openSession(actor)
     const { plan, relations } = yield* readablePlan(session, id)
     const people = yield* peopleById([plan.pupilId])
-    return yield* planView(session, plan, relations, summaryOf(people, plan.pupilId), "plan.read")
+    const [view] = yield* planViews(session, [{ plan, relations, pupil: summaryOf(people, plan.pupilId) }], "plan.read", people)
+    return view!
   })
 
 const plansOfPupil = (actor: Actor, pupilId: string) =>
@@ -98,7 +99,7 @@ const updateHeader = (actor: Actor, planId: string, expectedVersion: number, pat
     const decodedPatch = yield* decodePatch(patch)
     const session = yield* openSession(actor)
     const { plan, relations } = yield* readablePlan(session, id)
-    const archived = isArchived(plan, session.now, session.config.timeZone)
+    const archived = isArchivedOn(plan, session.today)
     if (!canWriteHeader(relations, decodedPatch, archived)) {
       const reason = archived && relations.has("mentor")
         ? "the plan is archived; only its end date can move"
@@ -142,7 +143,7 @@ const updateField = (
     if (field === undefined || !canReadField(relations, plan, field)) {
       return yield* Effect.fail(notFound("planField", `${decoded.planId}/${decoded.fieldId}`))
     }
-    const archived = isArchived(plan, session.now, session.config.timeZone)
+    const archived = isArchivedOn(plan, session.today)
     if (!canWriteField(relations, plan, field, archived)) {
       const reason = archived
         ? "the plan is archived and read-only"
@@ -165,7 +166,7 @@ const deletePlan = (actor: Actor, planId: string) =>
     const id = yield* decodePlanId(planId)
     const session = yield* openSession(actor)
     const { plan, relations } = yield* readablePlan(session, id)
-    const archived = isArchived(plan, session.now, session.config.timeZone)
+    const archived = isArchivedOn(plan, session.today)
     if (!canDeletePlan(relations, archived)) {
       const reason = archived && (relations.has("mentor") || relations.has("administrator"))
         ? "the plan is archived; move its end date first"

@@ -227,6 +227,13 @@ export const explainScenarios = (harness: Harness) => {
         yield* directory.pupilsOfCourse("course-42" as CourseId, today)
         yield* directory.teachersOfCourse("course-42" as CourseId, today)
         yield* directory.pupilFacts(pupil, today)
+        yield* directory.pupilFactsOf([pupil, "pupil-43" as PersonId], today)
+        yield* directory.coursesOfPupils([pupil, "pupil-43" as PersonId], today)
+        yield* directory.courses(["course-42" as CourseId, "course-43" as CourseId])
+        yield* directory.actorFacts("mentor-42" as PersonId, today)
+        yield* plans.listHeadersByPupils([pupil, "pupil-43" as PersonId])
+        yield* plans.listHeadersByPupils([pupil, "pupil-43" as PersonId], { start: today, end: null })
+        yield* plans.listHeadersByPupils([pupil, "pupil-43" as PersonId], { start: today, end: day("2026-06-12") })
         yield* directory.actorFacts("admin-1" as PersonId, today)
         yield* directory.pupilsOfOrganisation("org-school" as never, today)
         const recorded = faults.log

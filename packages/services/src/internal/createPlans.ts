@@ -6,8 +6,9 @@ import {
   IdGenerator,
   newPlans,
   overlapWarnings,
+  periodOf,
   type PersonId,
-  type Plan,
+  type PlanHeader,
   PlanId,
   type PlanInput,
   PlanStore,
@@ -50,6 +51,9 @@ export const insertPlans = (
     if (Option.isNone(found) || found.value.hidden) return yield* Effect.fail(notFound("template", input.templateId))
     const template = found.value
     const pupils = distinctPupils(pupilIds)
+    // One directory read covers the whole selection. The checks below then run in memory in the
+    // selection's order, so the first pupil that fails is still the one reported.
+    yield* session.loadPupils(pupils)
     for (const pupilId of pupils) {
       const relations = yield* session.relationsTo(pupilId)
       if (relations.size === 0) return yield* Effect.fail(notFound("person", pupilId))
@@ -68,9 +72,10 @@ export const insertPlans = (
     const plans = newPlans({ pupilIds: pupils, ids: planIds, createdBy: session.actor.personId, template, input, now: session.now })
     const store = yield* PlanStore
     // Grouped by pupil first: comparing each new plan with every existing plan of the selection
-    // grows with the square of the selection (minutes for 10,000 pupils).
-    const existingByPupil = new Map<PersonId, Array<Plan>>()
-    for (const plan of yield* store.listByPupils(pupils)) {
+    // grows with the square of the selection (minutes for 10,000 pupils). The overlap check looks
+    // at dates alone, so the existing plans' fields are not read, nor plans outside the new period.
+    const existingByPupil = new Map<PersonId, Array<PlanHeader>>()
+    for (const plan of yield* store.listHeadersByPupils(pupils, periodOf(input))) {
       const list = existingByPupil.get(plan.pupilId) ?? []
       list.push(plan)
       existingByPupil.set(plan.pupilId, list)

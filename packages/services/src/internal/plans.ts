@@ -23,6 +23,29 @@ export const readablePlan = (
     return { plan, relations }
   })
 
+/**
+ * {@link readablePlan} of many ids, read together, each then passed to `then` in the given order.
+ * The first id that fails, by either check, fails the whole, as going through them one by one would.
+ */
+export const readablePlansById = <A, E>(
+  session: Session,
+  planIds: ReadonlyArray<string>,
+  then: (readable: ReadablePlan) => Effect.Effect<A, E>
+): Effect.Effect<ReadonlyArray<A>, E | NotFoundError | StorageError, PlanStore | Directory> =>
+  Effect.gen(function*() {
+    const store = yield* PlanStore
+    const found = new Map((yield* store.getMany(planIds as ReadonlyArray<Plan["id"]>)).map((plan) => [plan.id as string, plan]))
+    yield* session.loadPupils([...found.values()].map((plan) => plan.pupilId))
+    return yield* Effect.forEach(planIds, (planId) =>
+      Effect.gen(function*() {
+        const plan = found.get(planId)
+        if (plan === undefined) return yield* Effect.fail(notFound("plan", planId))
+        const relations = yield* session.relationsTo(plan.pupilId)
+        if (!canReadPlan(relations, plan)) return yield* Effect.fail(notFound("plan", planId))
+        return yield* then({ plan, relations })
+      }))
+  })
+
 /** The plans of the pupils that the actor may read. */
 export const readablePlansOf = (
   session: Session,
@@ -32,6 +55,7 @@ export const readablePlansOf = (
     if (pupilIds.length === 0) return []
     const store = yield* PlanStore
     const plans = yield* store.listByPupils(pupilIds)
+    yield* session.loadPupils(plans.map((plan) => plan.pupilId))
     const readable: Array<Plan> = []
     for (const plan of plans) {
       if (canReadPlan(yield* session.relationsTo(plan.pupilId), plan)) readable.push(plan)

@@ -40,6 +40,11 @@ export interface Session {
   readonly config: SiteConfigService
   readonly relationsTo: (pupilId: PersonId) => Effect.Effect<ReadonlySet<PupilRelation>, StorageError, Directory>
   readonly pupilFacts: (pupilId: PersonId) => Effect.Effect<PupilFacts, StorageError, Directory>
+  /**
+   * Reads the facts of every pupil not yet cached in one directory call, so that a loop over many
+   * pupils' relations afterwards reads nothing.
+   */
+  readonly loadPupils: (pupilIds: Iterable<PersonId>) => Effect.Effect<void, StorageError, Directory>
 }
 
 export const openSession = (actor: Actor): Effect.Effect<Session, StorageError, Directory> =>
@@ -55,12 +60,21 @@ export const openSession = (actor: Actor): Effect.Effect<Session, StorageError, 
       if (cached !== undefined) return Effect.succeed(cached)
       return Effect.tap(directory.pupilFacts(pupilId, today), (found) => Effect.sync(() => pupilCache.set(pupilId, found)))
     }
+    const loadPupils = (pupilIds: Iterable<PersonId>) => {
+      const missing = [...new Set(pupilIds)].filter((pupilId) => !pupilCache.has(pupilId))
+      if (missing.length === 0) return Effect.void
+      return Effect.flatMap(directory.pupilFactsOf(missing, today), (found) =>
+        Effect.sync(() => {
+          for (const [pupilId, pupil] of found) pupilCache.set(pupilId, pupil)
+        }))
+    }
     return {
       actor: facts,
       now,
       today,
       config,
       pupilFacts,
+      loadPupils,
       relationsTo: (pupilId) => Effect.map(pupilFacts(pupilId), (found) => relationsToPupil(facts, found))
     }
   })

@@ -14,12 +14,11 @@ import {
   type Course,
   type CourseId,
   Directory,
-  type DocumentStore,
   DocumentStore as DocumentStoreTag,
   EntryStore,
   type GradingScale,
   GradingScaleStore,
-  isArchived,
+  isArchivedOn,
   isProtected,
   type LegacyDocument,
   matchingEntries,
@@ -30,7 +29,7 @@ import {
   type PupilRelation,
   type StorageError
 } from "@iupkit/core"
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import type {
   CourseSummary,
   DocumentView,
@@ -87,9 +86,10 @@ export const coursesById = (
   ids: Iterable<CourseId>
 ): Effect.Effect<ReadonlyMap<CourseId, Course>, StorageError, Directory> =>
   Effect.gen(function*() {
+    const requested = [...new Set(ids)]
+    if (requested.length === 0) return new Map()
     const directory = yield* Directory
-    const found = yield* Effect.forEach([...new Set(ids)], (id) => directory.course(id))
-    return new Map(found.flatMap((course) => (Option.isSome(course) ? [[course.value.id, course.value] as const] : [])))
+    return new Map((yield* directory.courses(requested)).map((course) => [course.id, course]))
   })
 
 export const courseSummaryOf = (courses: ReadonlyMap<CourseId, Course>, id: CourseId): CourseSummary => {
@@ -104,7 +104,7 @@ export const planSummary = (session: Session, plan: Plan, pupil: PersonSummary):
   startDate: plan.startDate,
   endDate: plan.endDate,
   published: plan.published,
-  archived: isArchived(plan, session.now, session.config.timeZone)
+  archived: isArchivedOn(plan, session.today)
 })
 
 /** People sorted for lists: family name, then given name, in Swedish order. */
@@ -134,34 +134,64 @@ export const readableEntryViews = (
   session: Session,
   entries: ReadonlyArray<AssessmentEntry>
 ): Effect.Effect<ReadonlyArray<EntryView>, StorageError, Directory | AssessmentStore | GradingScaleStore> =>
+  Effect.map(readableEntryViewGroups(session, [entries]), (groups) => groups[0]!)
+
+/**
+ * {@link readableEntryViews} of several groups of entries at once (one group per plan of an
+ * export), with one read per kind of record for all of them. `knownPeople` spares the read of
+ * people the caller already has.
+ */
+const readableEntryViewGroups = (
+  session: Session,
+  groups: ReadonlyArray<ReadonlyArray<AssessmentEntry>>,
+  knownPeople: ReadonlyMap<PersonId, Person> = new Map()
+): Effect.Effect<ReadonlyArray<ReadonlyArray<EntryView>>, StorageError, Directory | AssessmentStore | GradingScaleStore> =>
   Effect.gen(function*() {
-    if (entries.length === 0) return []
+    const all = groups.flat()
+    if (all.length === 0) return groups.map(() => [])
     const assessmentStore = yield* AssessmentStore
     const assessments = new Map(
-      (yield* assessmentStore.getMany([...new Set(entries.map((entry) => entry.assessmentId))])).map((a) => [a.id, a])
+      (yield* assessmentStore.getMany([...new Set(all.map((entry) => entry.assessmentId))])).map((a) => [a.id, a])
     )
-    const readable: Array<{ entry: AssessmentEntry; assessment: Assessment }> = []
-    for (const entry of entries) {
-      const assessment = assessments.get(entry.assessmentId)
-      if (assessment === undefined) continue
-      const relations = yield* session.relationsTo(entry.pupilId)
-      if (canReadEntry(session.actor, relations, assessment)) readable.push({ entry, assessment })
+    yield* session.loadPupils(all.map((entry) => entry.pupilId))
+    const readable: Array<Array<{ entry: AssessmentEntry; assessment: Assessment }>> = []
+    for (const group of groups) {
+      const readableOfGroup: Array<{ entry: AssessmentEntry; assessment: Assessment }> = []
+      for (const entry of group) {
+        const assessment = assessments.get(entry.assessmentId)
+        if (assessment === undefined) continue
+        const relations = yield* session.relationsTo(entry.pupilId)
+        if (canReadEntry(session.actor, relations, assessment)) readableOfGroup.push({ entry, assessment })
+      }
+      readable.push(readableOfGroup)
     }
-    return yield* entryViews(readable)
+    return yield* entryViewGroups(readable, knownPeople)
   })
 
 /** Views of entries already known to be readable. */
 export const entryViews = (
   readable: ReadonlyArray<{ readonly entry: AssessmentEntry; readonly assessment: Assessment }>
 ): Effect.Effect<ReadonlyArray<EntryView>, StorageError, Directory | GradingScaleStore> =>
+  Effect.map(entryViewGroups([readable]), (groups) => groups[0]!)
+
+const entryViewGroups = (
+  groups: ReadonlyArray<ReadonlyArray<{ readonly entry: AssessmentEntry; readonly assessment: Assessment }>>,
+  knownPeople: ReadonlyMap<PersonId, Person> = new Map()
+): Effect.Effect<ReadonlyArray<ReadonlyArray<EntryView>>, StorageError, Directory | GradingScaleStore> =>
   Effect.gen(function*() {
-    if (readable.length === 0) return []
-    const scales = yield* scalesById()
-    const courses = yield* coursesById(readable.map(({ assessment }) => assessment.courseId))
-    const people = yield* peopleById(readable.map(({ entry }) => entry.pupilId))
-    return readable
-      .map(({ assessment, entry }) => entryView(entry, assessment, scales, courses, people))
-      .toSorted((a, b) => b.lastEditedAt.epochMillis - a.lastEditedAt.epochMillis)
+    const all = groups.flat()
+    if (all.length === 0) return groups.map(() => [])
+    // Scales are read only when an assessment uses one; nothing is cached between operations,
+    // so an edited scale shows at once.
+    const scales = all.some(({ assessment }) => assessment.gradingScaleId !== null) ? yield* scalesById() : new Map<string, GradingScale>()
+    const courses = yield* coursesById(all.map(({ assessment }) => assessment.courseId))
+    const unknown = all.map(({ entry }) => entry.pupilId).filter((id) => !knownPeople.has(id))
+    const people = unknown.length === 0 ? knownPeople : new Map([...knownPeople, ...(yield* peopleById(unknown))])
+    return groups.map((readable) =>
+      readable
+        .map(({ assessment, entry }) => entryView(entry, assessment, scales, courses, people))
+        .toSorted((a, b) => b.lastEditedAt.epochMillis - a.lastEditedAt.epochMillis)
+    )
   })
 
 export const entryView = (
@@ -205,53 +235,76 @@ export const fieldView = (
   lastEditedAt: field.lastEditedAt
 })
 
+/** A plan the actor may read, with its relations to the pupil and the pupil as shown. */
+export interface PlanToView {
+  readonly plan: Plan
+  readonly relations: ReadonlySet<PupilRelation>
+  readonly pupil: PersonSummary
+}
+
 /**
- * One plan as the actor may read it, written to the audit log under `action`. The caller has
- * already checked that the plan is readable.
+ * Plans as the actor may read them, each written to the audit log under `action`. The caller has
+ * already checked that each plan is readable. Entries, assessments, courses, people and documents
+ * are read once for all the plans, so an export of 100 plans costs about what one plan costs.
+ * `knownPeople` spares the read of people the caller already has.
  */
-export const planView = (
+export const planViews = (
   session: Session,
-  plan: Plan,
-  relations: ReadonlySet<PupilRelation>,
-  pupil: PersonSummary,
-  action: "plan.read" | "plan.export"
-): Effect.Effect<PlanView, StorageError, ServicePorts> =>
+  items: ReadonlyArray<PlanToView>,
+  action: "plan.read" | "plan.export",
+  knownPeople: ReadonlyMap<PersonId, Person> = new Map()
+): Effect.Effect<ReadonlyArray<PlanView>, StorageError, ServicePorts> =>
   Effect.gen(function*() {
+    if (items.length === 0) return []
     const zone = session.config.timeZone
-    const archived = isArchived(plan, session.now, zone)
     const entryStore = yield* EntryStore
-    const pupilEntries = yield* entryStore.listByPupils([plan.pupilId])
-    const entries = yield* readableEntryViews(session, matchingEntries(plan, pupilEntries, zone))
-    const documents = canReadDocuments(relations) ? yield* pupilDocuments(plan.pupilId) : []
-    yield* audit(session, action, [{ targetId: plan.id, pupilId: plan.pupilId }])
-    return {
-      id: plan.id,
-      pupil,
-      createdBy: plan.createdBy,
-      templateId: plan.templateId,
-      title: plan.title,
-      startDate: plan.startDate,
-      endDate: plan.endDate,
-      published: plan.published,
-      archived,
-      headerVersion: plan.headerVersion,
-      canEditHeader: canWriteHeader(relations, {}, archived),
-      canDelete: canDeletePlan(relations, archived),
-      canWriteDocuments: canWriteDocuments(relations),
-      entries,
-      fields: plan.fields
-        .filter((field) => canReadField(relations, plan, field))
-        .map((field) => fieldView(relations, plan, field, archived)),
-      documents,
-      sensitive: true
-    }
+    const entriesOf = groupByPupil(yield* entryStore.listByPupils([...new Set(items.map(({ plan }) => plan.pupilId))]))
+    const entries = yield* readableEntryViewGroups(
+      session,
+      items.map(({ plan }) => matchingEntries(plan, entriesOf.get(plan.pupilId) ?? [], zone)),
+      knownPeople
+    )
+    const documentPupils = [...new Set(items.filter(({ relations }) => canReadDocuments(relations)).map(({ plan }) => plan.pupilId))]
+    const documentsOf = groupByPupil(
+      documentPupils.length === 0 ? [] : yield* Effect.flatMap(DocumentStoreTag, (store) => store.listByPupils(documentPupils))
+    )
+    yield* audit(session, action, items.map(({ plan }) => ({ targetId: plan.id, pupilId: plan.pupilId })))
+    return items.map(({ plan, pupil, relations }, index) => {
+      const archived = isArchivedOn(plan, session.today)
+      return {
+        id: plan.id,
+        pupil,
+        createdBy: plan.createdBy,
+        templateId: plan.templateId,
+        title: plan.title,
+        startDate: plan.startDate,
+        endDate: plan.endDate,
+        published: plan.published,
+        archived,
+        headerVersion: plan.headerVersion,
+        canEditHeader: canWriteHeader(relations, {}, archived),
+        canDelete: canDeletePlan(relations, archived),
+        canWriteDocuments: canWriteDocuments(relations),
+        entries: entries[index]!,
+        fields: plan.fields
+          .filter((field) => canReadField(relations, plan, field))
+          .map((field) => fieldView(relations, plan, field, archived)),
+        documents: canReadDocuments(relations)
+          ? (documentsOf.get(plan.pupilId) ?? [])
+            .toSorted((a, b) => b.uploadedAt.epochMillis - a.uploadedAt.epochMillis)
+            .map(documentView)
+          : [],
+        sensitive: true
+      } satisfies PlanView
+    })
   })
 
-const pupilDocuments = (pupilId: PersonId): Effect.Effect<ReadonlyArray<DocumentView>, StorageError, DocumentStore> =>
-  Effect.map(
-    Effect.flatMap(DocumentStoreTag, (store) => store.listByPupils([pupilId])),
-    (documents) =>
-      documents
-        .toSorted((a, b) => b.uploadedAt.epochMillis - a.uploadedAt.epochMillis)
-        .map(documentView)
-  )
+const groupByPupil = <A extends { readonly pupilId: PersonId }>(items: ReadonlyArray<A>): ReadonlyMap<PersonId, ReadonlyArray<A>> => {
+  const groups = new Map<PersonId, Array<A>>()
+  for (const item of items) {
+    const group = groups.get(item.pupilId)
+    if (group === undefined) groups.set(item.pupilId, [item])
+    else group.push(item)
+  }
+  return groups
+}

@@ -1,4 +1,6 @@
 import {
+  periodOf,
+  periodsOverlap,
   type AssessmentEntry,
   applyEntryWrite,
   type AuditLogService,
@@ -19,7 +21,7 @@ import {
 } from "@iupkit/core"
 import { DateTime, Effect, Either, HashMap, Option, Ref } from "effect"
 import { insertNew, read, removeExisting } from "./catalog.js"
-import type { Storage } from "./state.js"
+import type { State, Storage } from "./state.js"
 
 const millis = (instant: Instant) => DateTime.toEpochMillis(instant)
 
@@ -84,6 +86,11 @@ const fieldConflict = (plan: Plan, field: PlanField, expectedVersion: number) =>
     currentValue: field
   })
 
+const plansOf = (state: State, pupilIds: ReadonlyArray<string>): ReadonlyArray<Plan> => {
+  const requested = new Set<string>(pupilIds)
+  return [...HashMap.values(state.plans)].filter((plan) => requested.has(plan.pupilId))
+}
+
 export const makePlanStore = (storage: Storage): PlanStoreService => {
   const modifyPlan = <A>(
     id: string,
@@ -104,11 +111,12 @@ export const makePlanStore = (storage: Storage): PlanStoreService => {
     insertMany: (plans) => insertNew(storage, "plans", "PlanStore.insertMany", plans),
     get: (id) => read(storage, (state) => HashMap.get(state.plans, id)),
     getMany: (ids) => read(storage, (state) => [...new Set(ids)].flatMap((id) => Option.toArray(HashMap.get(state.plans, id)))),
-    listByPupils: (pupilIds) =>
-      read(storage, (state) => {
-        const requested = new Set<string>(pupilIds)
-        return [...HashMap.values(state.plans)].filter((plan) => requested.has(plan.pupilId))
-      }),
+    listByPupils: (pupilIds) => read(storage, (state) => plansOf(state, pupilIds)),
+    listHeadersByPupils: (pupilIds, overlapping) =>
+      read(storage, (state) =>
+        plansOf(state, pupilIds)
+          .filter((plan) => overlapping === undefined || periodsOverlap(periodOf(plan), overlapping))
+          .map(({ fields: _fields, ...header }) => header)),
     updateHeader: (id, expectedVersion, patch, at) =>
       modifyPlan(id, (plan) => {
         if (plan.headerVersion !== expectedVersion) return Either.left(planConflict(plan, expectedVersion))

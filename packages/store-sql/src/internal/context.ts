@@ -36,7 +36,9 @@ export const operation = (name: string, attributes: Record<string, unknown> = {}
       (error): error is SqlError => (error as { readonly _tag?: unknown })._tag === "SqlError",
       (error) => Effect.fail(storageError(name)(error))
     ),
-    Effect.withSpan(name, { attributes })
+    // The name and attributes identify the operation. Capturing a stack trace for every call took
+    // about 2 % of the CPU profile samples of a plan view on SQLite.
+    Effect.withSpan(name, { attributes, captureStackTrace: false })
   ) as Effect.Effect<A, Exclude<E, SqlError> | StorageError, R>
 
 /** Splits rows into chunks whose statements stay below the dialect's parameter limit. */

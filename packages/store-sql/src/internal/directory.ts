@@ -10,6 +10,7 @@ import {
   organisationsBelow,
   type Person,
   type PersonId,
+  type PupilFacts,
   type Roster
 } from "@iupkit/core"
 import { Effect, Option } from "effect"
@@ -45,7 +46,7 @@ const dates = (row: { readonly start_date: string; readonly end_date: string | n
 })
 
 export const makeDirectory = (context: SqlContext): DirectoryService => {
-  const { db } = context
+  const { db, dialect } = context
 
   const organisations = () =>
     Effect.map(run(db.selectFrom("organisations").selectAll()), (rows) =>
@@ -68,19 +69,81 @@ export const makeDirectory = (context: SqlContext): DirectoryService => {
   const memberCourseIds = (pupilId: string, on: LocalDate) =>
     run(db.selectFrom("course_memberships").select("course_id").where("pupil_id", "=", pupilId).where(activeOn(on)))
 
+  // Each fact list comes from its own table; one UNION ALL statement reads them all, each branch
+  // through the index that leads with the person, so a session opens with one round trip.
   const actorFacts = (personId: PersonId, on: LocalDate): Effect.Effect<ActorFacts, SqlError> =>
     Effect.gen(function*() {
-      const administrations = yield* db.selectFrom("administrations").selectAll().where("person_id", "=", personId).where(activeOn(on))
-      const roots = administrations.flatMap((row) => (row.scope_organisation_id === null ? [] : [row.scope_organisation_id as OrganisationId]))
+      const rows = yield* run(
+        db.selectFrom("administrations").select([sql<string>`'administration'`.as("kind"), "scope_organisation_id as id"])
+          .where("person_id", "=", personId).where(activeOn(on))
+          .unionAll(db.selectFrom("mentorships").select([sql<string>`'mentee'`.as("kind"), "pupil_id as id"])
+            .where("mentor_id", "=", personId).where(activeOn(on)))
+          .unionAll(db.selectFrom("guardianships").select([sql<string>`'child'`.as("kind"), "pupil_id as id"])
+            .where("guardian_id", "=", personId).where(activeOn(on)))
+          .unionAll(db.selectFrom("teachings").select([sql<string>`'course'`.as("kind"), "course_id as id"])
+            .where("teacher_id", "=", personId).where(activeOn(on)))
+      )
+      const idsOf = (kind: string) => rows.flatMap((row) => (row.kind === kind && row.id !== null ? [row.id] : []))
+      const roots = idsOf("administration") as Array<OrganisationId>
       const administered = roots.length === 0 ? new Set<OrganisationId>() : organisationsBelow(roots, yield* organisations())
       return {
         personId,
-        siteAdministrator: administrations.some((row) => row.scope_organisation_id === null),
+        // A site-wide administration has no organisation.
+        siteAdministrator: rows.some((row) => row.kind === "administration" && row.id === null),
         administeredOrganisationIds: administered,
-        menteeIds: new Set((yield* menteeIds(personId, on)).map((row) => row.pupil_id as PersonId)),
-        childIds: new Set((yield* childIds(personId, on)).map((row) => row.pupil_id as PersonId)),
-        taughtCourseIds: new Set((yield* taughtCourseIds(personId, on)).map((row) => row.course_id as CourseId))
+        menteeIds: new Set(idsOf("mentee") as Array<PersonId>),
+        childIds: new Set(idsOf("child") as Array<PersonId>),
+        taughtCourseIds: new Set(idsOf("course") as Array<CourseId>)
       }
+    })
+
+  // Enrolments and course memberships of many pupils, one UNION ALL statement per chunk of ids.
+  const pupilFactsOf = (pupilIds: ReadonlyArray<PersonId>, on: LocalDate): Effect.Effect<Map<PersonId, PupilFacts>, SqlError> =>
+    Effect.gen(function*() {
+      const facts = new Map(distinct(pupilIds).map((pupilId) => [pupilId, {
+        pupilId,
+        organisationIds: new Set<OrganisationId>(),
+        courseIds: new Set<CourseId>()
+      }]))
+      // Each id is bound once per branch, and each branch binds the day twice.
+      for (const chunk of chunks(dialect, [...facts.keys()], 2, 16)) {
+        const rows = yield* run(
+          db.selectFrom("enrolments").select([sql<string>`'organisation'`.as("kind"), "pupil_id", "organisation_id as id"])
+            .where("pupil_id", "in", chunk).where(activeOn(on))
+            .unionAll(db.selectFrom("course_memberships").select([sql<string>`'course'`.as("kind"), "pupil_id", "course_id as id"])
+              .where("pupil_id", "in", chunk).where(activeOn(on)))
+        )
+        for (const row of rows) {
+          const found = facts.get(row.pupil_id as PersonId)
+          if (found === undefined) continue
+          if (row.kind === "organisation") found.organisationIds.add(row.id as OrganisationId)
+          else found.courseIds.add(row.id as CourseId)
+        }
+      }
+      return facts
+    })
+
+  // Memberships joined with their courses: one statement per chunk of pupils.
+  const coursesOfPupils = (pupilIds: ReadonlyArray<PersonId>, on: LocalDate) =>
+    Effect.gen(function*() {
+      const rows = yield* selectInChunks(context, pupilIds, (chunk) =>
+        run(
+          db.selectFrom("course_memberships")
+            .innerJoin("courses", "courses.id", "course_memberships.course_id")
+            .select(["course_memberships.pupil_id", "courses.id", "courses.name", "courses.organisation_id", "courses.subject_code"])
+            .where("course_memberships.pupil_id", "in", chunk)
+            .where(activeOn(on))
+        ))
+      const result = new Map<PersonId, Array<Course>>(distinct(pupilIds).map((pupilId) => [pupilId, []]))
+      const seen = new Set<string>()
+      for (const row of rows) {
+        // Two memberships of one pupil in one course (say, before and after a break) name it once.
+        const key = `${row.pupil_id}\u0000${row.id}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        result.get(row.pupil_id as PersonId)?.push(courseOf(row))
+      }
+      return result as ReadonlyMap<PersonId, ReadonlyArray<Course>>
     })
 
   return {
@@ -100,17 +163,14 @@ export const makeDirectory = (context: SqlContext): DirectoryService => {
         Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), courseOf)),
         operation("Directory.course", { courseId: id })
       ),
+    courses: (ids) => coursesByIds(ids).pipe(operation("Directory.courses", { count: ids.length })),
     actorFacts: (personId, on) => actorFacts(personId, on).pipe(operation("Directory.actorFacts", { personId, on })),
     pupilFacts: (pupilId, on) =>
-      Effect.gen(function*() {
-        const enrolments = yield* db.selectFrom("enrolments").select("organisation_id").where("pupil_id", "=", pupilId).where(activeOn(on))
-        const courses = yield* memberCourseIds(pupilId, on)
-        return {
-          pupilId,
-          organisationIds: new Set(enrolments.map((row) => row.organisation_id as OrganisationId)),
-          courseIds: new Set(courses.map((row) => row.course_id as CourseId))
-        }
-      }).pipe(operation("Directory.pupilFacts", { pupilId, on })),
+      pupilFactsOf([pupilId], on).pipe(
+        Effect.map((facts) => facts.get(pupilId)!),
+        operation("Directory.pupilFacts", { pupilId, on })
+      ),
+    pupilFactsOf: (pupilIds, on) => pupilFactsOf(pupilIds, on).pipe(operation("Directory.pupilFactsOf", { count: pupilIds.length, on })),
     mentorsOf: (pupilId, on) =>
       mentorIds(pupilId, on).pipe(
         Effect.map((rows) => distinct(rows.map((row) => row.mentor_id as PersonId))),
@@ -141,6 +201,7 @@ export const makeDirectory = (context: SqlContext): DirectoryService => {
         Effect.flatMap((rows) => coursesByIds(rows.map((row) => row.course_id))),
         operation("Directory.coursesOfPupil", { pupilId, on })
       ),
+    coursesOfPupils: (pupilIds, on) => coursesOfPupils(pupilIds, on).pipe(operation("Directory.coursesOfPupils", { count: pupilIds.length, on })),
     pupilsOfCourse: (courseId, on) =>
       run(db.selectFrom("course_memberships").select("pupil_id").where("course_id", "=", courseId).where(activeOn(on))).pipe(
         Effect.map((rows) => distinct(rows.map((row) => row.pupil_id as PersonId))),

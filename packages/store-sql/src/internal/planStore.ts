@@ -2,10 +2,10 @@ import type { SqlError } from "@effect/sql/SqlError"
 import { NotFoundError, type Plan, type PlanStoreService, VersionConflictError } from "@iupkit/core"
 import { Effect, Option } from "effect"
 import type { Selectable } from "kysely"
-import type { PlanTable } from "../Tables.js"
+import type { PlanFieldTable, PlanTable } from "../Tables.js"
 import { chunks, operation, run, selectInChunks, type SqlContext, writeTransaction } from "./context.js"
 import { guardedUpdate } from "./guarded.js"
-import { flag, instantText, planFieldOf, planFieldRows, planOf, planRow } from "./rows.js"
+import { flag, instantText, planFieldOf, planFieldRows, planHeaderOf, planOf, planRow } from "./rows.js"
 
 const planColumns = 11
 const fieldColumns = 10
@@ -29,7 +29,16 @@ export const makePlanStore = (context: SqlContext): PlanStoreService => {
       }
     )
 
-  const readPlan = (id: string) => Effect.flatMap(run(db.selectFrom("plans").selectAll().where("id", "=", id)), withFields)
+  // One plan and its fields in one statement: the two tables share no column name, so the joined
+  // row splits back into a plan row and a field row (absent for a plan without fields).
+  const readPlan = (id: string): Effect.Effect<ReadonlyArray<Plan>, SqlError> =>
+    Effect.map(
+      run(db.selectFrom("plans").leftJoin("plan_fields", "plan_fields.plan_id", "plans.id").selectAll().where("plans.id", "=", id)),
+      (rows) =>
+        rows.length === 0
+          ? []
+          : [planOf(rows[0] as Selectable<PlanTable>, rows.flatMap((row) => (row.plan_id === null ? [] : [row as Selectable<PlanFieldTable>])))]
+    )
 
   return {
     insertMany: (plans) =>
@@ -61,6 +70,20 @@ export const makePlanStore = (context: SqlContext): PlanStoreService => {
       selectInChunks(context, pupilIds, (chunk) => run(db.selectFrom("plans").selectAll().where("pupil_id", "in", chunk))).pipe(
         Effect.flatMap(withFields),
         operation("PlanStore.listByPupils", { pupilCount: pupilIds.length })
+      ),
+    listHeadersByPupils: (pupilIds, overlapping) =>
+      selectInChunks(context, pupilIds, (chunk) => {
+        let query = db.selectFrom("plans").selectAll().where("pupil_id", "in", chunk)
+        // Dates are zero-padded ISO text, so comparing the text compares the dates.
+        if (overlapping !== undefined) {
+          const start = overlapping.start
+          query = query.where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", start)]))
+          if (overlapping.end !== null) query = query.where("start_date", "<=", overlapping.end)
+        }
+        return run(query)
+      }).pipe(
+        Effect.map((rows) => rows.map((row) => planHeaderOf(row))),
+        operation("PlanStore.listHeadersByPupils", { pupilCount: pupilIds.length })
       ),
     updateHeader: (id, expectedVersion, patch, at) =>
       guardedUpdate({

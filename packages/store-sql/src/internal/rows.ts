@@ -6,6 +6,7 @@ import type {
   Instant,
   LegacyDocument,
   Plan,
+  PlanHeader,
   PlanField,
   Template
 } from "@iupkit/core"
@@ -165,7 +166,7 @@ export const planFieldOf = (row: Selectable<PlanFieldTable>): PlanField => ({
   lastEditedBy: row.last_edited_by as Any
 })
 
-export const planOf = (row: Selectable<PlanTable>, fields: ReadonlyArray<Selectable<PlanFieldTable>>): Plan => ({
+export const planHeaderOf = (row: Selectable<PlanTable>): PlanHeader => ({
   id: row.id as Any,
   pupilId: row.pupil_id as Any,
   createdBy: row.created_by as Any,
@@ -176,7 +177,11 @@ export const planOf = (row: Selectable<PlanTable>, fields: ReadonlyArray<Selecta
   published: integer(row.published) === 1,
   headerVersion: integer(row.header_version) as Any,
   createdAt: instantOf(row.created_at),
-  updatedAt: instantOf(row.updated_at),
+  updatedAt: instantOf(row.updated_at)
+})
+
+export const planOf = (row: Selectable<PlanTable>, fields: ReadonlyArray<Selectable<PlanFieldTable>>): Plan => ({
+  ...planHeaderOf(row),
   fields: fields.toSorted((a, b) => integer(a.position) - integer(b.position)).map(planFieldOf)
 })
 

@@ -129,6 +129,46 @@ export const directoryTests = ({ id, it, lacks }: Section) => {
       expect(yield* directory.mentorsOf(id<PersonId>("unknown"), day("2026-03-02"))).toEqual([])
     }))
 
+  test("directory bulk reads agree with the one-at-a-time reads", () =>
+    Effect.gen(function*() {
+      const writer = yield* DirectoryWriter
+      const directory = yield* Directory
+      const r = makeRoster()
+      yield* writer.replace(r.roster)
+      const today = day("2026-03-02")
+      const unknownPupil = id<PersonId>("unknown")
+      const unknownCourse = id<CourseId>("unknown")
+
+      expect((yield* directory.courses([r.course, r.course, unknownCourse])).map((c) => c.id)).toEqual([r.course])
+      expect(yield* directory.courses([])).toEqual([])
+      expect(yield* directory.courses([unknownCourse])).toEqual([])
+
+      const asked = [r.pupil, r.protectedPupil, r.pupil, unknownPupil, r.mentor]
+      const facts = yield* directory.pupilFactsOf(asked, today)
+      expect(sorted(facts.keys())).toEqual(sorted(new Set(asked)))
+      for (const pupilId of new Set(asked)) {
+        const one = yield* directory.pupilFacts(pupilId, today)
+        const many = facts.get(pupilId)!
+        expect({ pupilId: many.pupilId, organisations: sorted(many.organisationIds), courses: sorted(many.courseIds) })
+          .toEqual({ pupilId: one.pupilId, organisations: sorted(one.organisationIds), courses: sorted(one.courseIds) })
+      }
+      expect(sorted(facts.get(r.pupil)!.courseIds)).toEqual([r.course])
+      expect(sorted(facts.get(r.protectedPupil)!.organisationIds)).toEqual([r.school])
+      expect(facts.get(unknownPupil)!.organisationIds.size).toBe(0)
+      // The protected pupil's enrolment ended on 12 June: the end date is the last active day.
+      expect(sorted((yield* directory.pupilFactsOf([r.protectedPupil], day("2026-06-13"))).get(r.protectedPupil)!.organisationIds)).toEqual([])
+      expect((yield* directory.pupilFactsOf([], today)).size).toBe(0)
+
+      const courses = yield* directory.coursesOfPupils(asked, today)
+      expect(sorted(courses.keys())).toEqual(sorted(new Set(asked)))
+      for (const pupilId of new Set(asked)) {
+        expect(sorted(courses.get(pupilId)!.map((c) => c.id))).toEqual(sorted((yield* directory.coursesOfPupil(pupilId, today)).map((c) => c.id)))
+      }
+      expect(courses.get(r.pupil)!.map((c) => c.name)).toEqual(["Matematik 3A"])
+      expect(courses.get(unknownPupil)).toEqual([])
+      expect((yield* directory.coursesOfPupils([], today)).size).toBe(0)
+    }))
+
   test("directory replace swaps the whole roster", () =>
     Effect.gen(function*() {
       const writer = yield* DirectoryWriter

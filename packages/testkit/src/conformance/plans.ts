@@ -1,5 +1,5 @@
 import { expect } from "@effect/vitest"
-import { type FieldId, type PersonId, Plan, type PlanField, type PlanId, PlanStore, type Version } from "@iupkit/core"
+import { type FieldId, type LocalDate, type PersonId, Plan, type PlanField, type PlanId, PlanStore, type Version } from "@iupkit/core"
 import { DateTime, Effect, Option, Schema } from "effect"
 import { planFixture } from "../fixtures.js"
 import { expectFailure, type Section, sortBy } from "./shared.js"
@@ -43,6 +43,32 @@ export const planTests = ({ id, it, lacks }: Section) => {
       expect(sortBy(ofPupil, (p) => p.id).map(encode)).toEqual(sortBy([a, b], (p) => p.id).map(encode))
       expect(yield* store.listByPupils([])).toEqual([])
       expect(yield* store.getMany([])).toEqual([])
+
+      const headers = yield* store.listHeadersByPupils([pupil, pupil, id<PersonId>("unknown")])
+      const withoutFields = (plan: Plan) => {
+        const { fields: _fields, ...header } = encode(plan)
+        return header
+      }
+      expect(sortBy(headers, (p) => p.id).map((header) => encode({ ...header, fields: [] }))).toEqual(
+        sortBy([a, b], (p) => p.id).map((plan) => ({ ...withoutFields(plan), fields: [] }))
+      )
+      expect(headers.every((header) => !("fields" in header))).toBe(true)
+      expect(yield* store.listHeadersByPupils([])).toEqual([])
+
+      // Plan a runs from 2025-08-18 to 2025-12-19 and b from 2026-01-07 to 2026-06-12, both ends inclusive.
+      const overlapping = (start: string, end: string | null) =>
+        Effect.map(store.listHeadersByPupils([pupil], { start: start as LocalDate, end: end as LocalDate | null }), (found) =>
+          found.map((header) => header.id).toSorted())
+      expect(yield* overlapping("2025-12-19", "2026-01-06")).toEqual([a.id])
+      expect(yield* overlapping("2025-12-20", "2026-01-06")).toEqual([])
+      expect(yield* overlapping("2026-06-12", null)).toEqual([b.id])
+      expect(yield* overlapping("2026-06-13", null)).toEqual([])
+      expect(yield* overlapping("2025-01-01", "2025-08-18")).toEqual([a.id])
+      expect(yield* overlapping("2025-01-01", null)).toEqual([a.id, b.id].toSorted())
+      const open = planFixture(id<PlanId>("plan"), other, by, { startDate: "2027-08-16", endDate: null })
+      yield* store.insertMany([open])
+      expect((yield* store.listHeadersByPupils([other], { start: "2030-01-01" as LocalDate, end: "2030-01-02" as LocalDate })).map((h) => h.id))
+        .toEqual([open.id])
     }))
 
   it.effect("plan insertMany with a duplicate id inserts none", () =>
