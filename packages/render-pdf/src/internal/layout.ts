@@ -101,16 +101,30 @@ const entryColumns = (context: LayoutContext): ReadonlyArray<readonly [string, C
 const rowTexts = (context: LayoutContext, cells: ReadonlyArray<string>, header: boolean): ReadonlyArray<string> =>
   cells.map((cell) => (header ? boldText(context, cell) : regularText(context, cell)))
 
+// A cell whose text fits its width on one line is one line high, which `widthOfString` finds
+// from pdfkit's per-word width cache. Only longer texts go through `heightOfString`, which lays
+// the text out in full, so most cells are laid out once (when written) instead of twice.
+const cellHeight = (doc: Doc, text: string, width: number): number =>
+  text !== "" && !text.includes("\n") && doc.widthOfString(text) < width
+    ? doc.currentLineHeight(true)
+    : doc.heightOfString(text, { width })
+
+/** Measures a row once, so the page-break check and the drawing share one height. */
 const rowHeight = (context: LayoutContext, texts: ReadonlyArray<string>, widths: ReadonlyArray<number>, header: boolean): number => {
   const { doc } = context
   doc.font(header ? "Bold" : "Regular").fontSize(9)
-  const tallest = Math.max(...texts.map((text, index) => doc.heightOfString(text, { width: widths[index]! - 2 * cellPadding })))
+  const tallest = Math.max(...texts.map((text, index) => cellHeight(doc, text, widths[index]! - 2 * cellPadding)))
   return tallest + 2 * cellPadding
 }
 
-const drawRow = (context: LayoutContext, texts: ReadonlyArray<string>, widths: ReadonlyArray<number>, header: boolean): void => {
+const drawRow = (
+  context: LayoutContext,
+  row: { readonly texts: ReadonlyArray<string>; readonly height: number },
+  widths: ReadonlyArray<number>,
+  header: boolean
+): void => {
   const { doc } = context
-  const height = rowHeight(context, texts, widths, header)
+  const { height, texts } = row
   const top = doc.y
   if (header) doc.rect(margins.left, top, contentWidth(doc), height).fill(headerFill)
   let x = margins.left
@@ -139,20 +153,20 @@ const entriesTable = (context: LayoutContext, plan: PlanView): void => {
   const columns = entryColumns(context)
   const widths = columns.map(([, column]) => column.share * contentWidth(doc))
   const titles = rowTexts(context, columns.map(([title]) => title), true)
-  const titlesHeight = rowHeight(context, titles, widths, true)
+  const titleRow = { texts: titles, height: rowHeight(context, titles, widths, true) }
   let titlesPage = -1
   for (const entry of plan.entries) {
     const cells = rowTexts(context, columns.map(([, column]) => column.cell(entry)), false)
-    const height = rowHeight(context, cells, widths, false)
-    const needed = height + (currentPageIndex(doc) === titlesPage ? 0 : titlesHeight)
+    const row = { texts: cells, height: rowHeight(context, cells, widths, false) }
+    const needed = row.height + (currentPageIndex(doc) === titlesPage ? 0 : titleRow.height)
     if (doc.y + needed > bottomLimit(doc)) doc.addPage()
     // Every page the table continues on repeats the column titles, also after a long comment
     // has flowed onto a new page.
     if (currentPageIndex(doc) !== titlesPage) {
-      drawRow(context, titles, widths, true)
+      drawRow(context, titleRow, widths, true)
       titlesPage = currentPageIndex(doc)
     }
-    drawRow(context, cells, widths, false)
+    drawRow(context, row, widths, false)
     doc.moveDown(0.2)
     if (entry.comment.trim() !== "") paragraph(context, `${messages.comment}: ${entry.comment}`, { size: 9, indent: cellPadding })
     if (entry.selfAssessment !== null) {
