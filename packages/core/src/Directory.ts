@@ -32,11 +32,14 @@ export interface DirectoryService {
   readonly pupilFacts: (pupilId: PersonId, on: LocalDate) => Effect.Effect<PupilFacts, StorageError>
   /**
    * {@link DirectoryService.pupilFacts} of many pupils at once, keyed by pupil: one key per
-   * distinct id asked for, an unknown pupil with empty facts.
+   * distinct id asked for, an unknown pupil with empty facts. With `courseMemberships: false`
+   * the course memberships are not read and every `courseIds` is empty, for callers that need
+   * only the enrolments (the relations of an actor who teaches no course).
    */
   readonly pupilFactsOf: (
     pupilIds: ReadonlyArray<PersonId>,
-    on: LocalDate
+    on: LocalDate,
+    options?: { readonly courseMemberships?: boolean }
   ) => Effect.Effect<ReadonlyMap<PersonId, PupilFacts>, StorageError>
   readonly mentorsOf: (pupilId: PersonId, on: LocalDate) => Effect.Effect<ReadonlyArray<PersonId>, StorageError>
   readonly menteesOf: (mentorId: PersonId, on: LocalDate) => Effect.Effect<ReadonlyArray<PersonId>, StorageError>

@@ -57,13 +57,14 @@ export const directoryFromRoster = (roster: Roster): DirectoryService => {
     coursesOf(roster.courseMemberships.filter((m) => m.pupilId === pupilId && isActiveOn(m, on)).map((m) => m.courseId))
 
   // One pass over each relation list, so many pupils cost no more than one scan of the roster.
-  const pupilFactsOf = (pupilIds: ReadonlyArray<PersonId>, on: LocalDate) => {
+  const pupilFactsOf = (pupilIds: ReadonlyArray<PersonId>, on: LocalDate, courseMemberships = true) => {
     const facts = new Map(unique(pupilIds).map((pupilId) => [pupilId, {
       pupilId,
       organisationIds: new Set<OrganisationId>(),
       courseIds: new Set<CourseId>()
     }]))
     for (const e of roster.enrolments) if (isActiveOn(e, on)) facts.get(e.pupilId)?.organisationIds.add(e.organisationId)
+    if (!courseMemberships) return facts as ReadonlyMap<PersonId, PupilFacts>
     for (const m of roster.courseMemberships) if (isActiveOn(m, on)) facts.get(m.pupilId)?.courseIds.add(m.courseId)
     return facts as ReadonlyMap<PersonId, PupilFacts>
   }
@@ -76,7 +77,7 @@ export const directoryFromRoster = (roster: Roster): DirectoryService => {
     courses: (ids) => Effect.sync(() => coursesOf(ids)),
     actorFacts: (personId, on) => Effect.sync(() => actorFacts(personId, on)),
     pupilFacts: (pupilId, on) => Effect.sync(() => pupilFacts(pupilId, on)),
-    pupilFactsOf: (pupilIds, on) => Effect.sync(() => pupilFactsOf(pupilIds, on)),
+    pupilFactsOf: (pupilIds, on, options) => Effect.sync(() => pupilFactsOf(pupilIds, on, options?.courseMemberships)),
     mentorsOf: (pupilId, on) =>
       Effect.sync(() => unique(roster.mentorships.filter((m) => m.pupilId === pupilId && isActiveOn(m, on)).map((m) => m.mentorId))),
     menteesOf: (mentorId, on) =>
@@ -132,7 +133,7 @@ export const layerMemoryDirectory = (roster: Roster): Layer.Layer<Directory | Di
         courses: (ids) => read((d) => d.courses(ids)),
         actorFacts: (id, on) => read((d) => d.actorFacts(id, on)),
         pupilFacts: (id, on) => read((d) => d.pupilFacts(id, on)),
-        pupilFactsOf: (ids, on) => read((d) => d.pupilFactsOf(ids, on)),
+        pupilFactsOf: (ids, on, options) => read((d) => d.pupilFactsOf(ids, on, options)),
         mentorsOf: (id, on) => read((d) => d.mentorsOf(id, on)),
         menteesOf: (id, on) => read((d) => d.menteesOf(id, on)),
         guardiansOf: (id, on) => read((d) => d.guardiansOf(id, on)),

@@ -53,15 +53,14 @@ export const insertPlans = (
     const pupils = distinctPupils(pupilIds)
     // One directory read covers the whole selection. The checks below then run in memory in the
     // selection's order, so the first pupil that fails is still the one reported.
-    yield* session.loadPupils(pupils)
+    yield* session.loadRelations(pupils)
     for (const pupilId of pupils) {
       const relations = yield* session.relationsTo(pupilId)
       if (relations.size === 0) return yield* Effect.fail(notFound("person", pupilId))
       if (!canCreatePlan(relations)) {
         return yield* Effect.fail(forbidden("person", pupilId, "create plans for", "only the pupil's mentors and administrators create plans"))
       }
-      const facts = yield* session.pupilFacts(pupilId)
-      if (!templateUsableFor(session, template, facts.organisationIds)) {
+      if (!templateUsableFor(session, template, yield* session.enrolmentsOf(pupilId))) {
         return yield* Effect.fail(
           forbidden("template", template.id, `use for pupil ${pupilId}`, "the template belongs to an organisation the pupil is not enrolled at")
         )

@@ -12,6 +12,7 @@ import {
   localDateOf,
   type LocalDate,
   NotFoundError,
+  type OrganisationId,
   type PersonId,
   type PupilFacts,
   type PupilRelation,
@@ -45,6 +46,14 @@ export interface Session {
    * pupils' relations afterwards reads nothing.
    */
   readonly loadPupils: (pupilIds: Iterable<PersonId>) => Effect.Effect<void, StorageError, Directory>
+  /**
+   * Reads what {@link Session.relationsTo} and {@link Session.enrolmentsOf} need for many pupils
+   * in one directory call. When the actor teaches no course, no teacher relation is possible, so
+   * the course memberships are not read.
+   */
+  readonly loadRelations: (pupilIds: Iterable<PersonId>) => Effect.Effect<void, StorageError, Directory>
+  /** The organisations the pupil is enrolled at today. */
+  readonly enrolmentsOf: (pupilId: PersonId) => Effect.Effect<ReadonlySet<OrganisationId>, StorageError, Directory>
 }
 
 export const openSession = (actor: Actor): Effect.Effect<Session, StorageError, Directory> =>
@@ -68,6 +77,24 @@ export const openSession = (actor: Actor): Effect.Effect<Session, StorageError, 
           for (const [pupilId, pupil] of found) pupilCache.set(pupilId, pupil)
         }))
     }
+    // Facts read without course memberships (their `courseIds` are empty), kept apart from the
+    // complete facts so that `pupilFacts` never returns them. They serve the relations only
+    // while the actor teaches no course, and the enrolments always.
+    const teachesNoCourse = facts.taughtCourseIds.size === 0
+    const enrolmentCache = new Map<PersonId, PupilFacts>()
+    const relationFacts = (pupilId: PersonId) => {
+      const enrolled = teachesNoCourse ? enrolmentCache.get(pupilId) : undefined
+      return enrolled === undefined ? pupilFacts(pupilId) : Effect.succeed(enrolled)
+    }
+    const loadRelations = (pupilIds: Iterable<PersonId>) => {
+      if (!teachesNoCourse) return loadPupils(pupilIds)
+      const missing = [...new Set(pupilIds)].filter((pupilId) => !pupilCache.has(pupilId) && !enrolmentCache.has(pupilId))
+      if (missing.length === 0) return Effect.void
+      return Effect.flatMap(directory.pupilFactsOf(missing, today, { courseMemberships: false }), (found) =>
+        Effect.sync(() => {
+          for (const [pupilId, pupil] of found) enrolmentCache.set(pupilId, pupil)
+        }))
+    }
     return {
       actor: facts,
       now,
@@ -75,7 +102,14 @@ export const openSession = (actor: Actor): Effect.Effect<Session, StorageError, 
       config,
       pupilFacts,
       loadPupils,
-      relationsTo: (pupilId) => Effect.map(pupilFacts(pupilId), (found) => relationsToPupil(facts, found))
+      loadRelations,
+      enrolmentsOf: (pupilId) => {
+        const enrolled = enrolmentCache.get(pupilId)
+        return enrolled === undefined
+          ? Effect.map(pupilFacts(pupilId), (found) => found.organisationIds)
+          : Effect.succeed(enrolled.organisationIds)
+      },
+      relationsTo: (pupilId) => Effect.map(relationFacts(pupilId), (found) => relationsToPupil(facts, found))
     }
   })
 

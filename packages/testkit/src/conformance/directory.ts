@@ -159,6 +159,15 @@ export const directoryTests = ({ id, it, lacks }: Section) => {
       expect(sorted((yield* directory.pupilFactsOf([r.protectedPupil], day("2026-06-13"))).get(r.protectedPupil)!.organisationIds)).toEqual([])
       expect((yield* directory.pupilFactsOf([], today)).size).toBe(0)
 
+      // Without course memberships: the same keys and enrolments, and no course ids at all.
+      const enrolled = yield* directory.pupilFactsOf(asked, today, { courseMemberships: false })
+      expect(sorted(enrolled.keys())).toEqual(sorted(new Set(asked)))
+      for (const pupilId of new Set(asked)) {
+        expect(sorted(enrolled.get(pupilId)!.organisationIds)).toEqual(sorted(facts.get(pupilId)!.organisationIds))
+        expect(enrolled.get(pupilId)!.courseIds.size).toBe(0)
+      }
+      expect(sorted((yield* directory.pupilFactsOf(asked, today, { courseMemberships: true })).get(r.pupil)!.courseIds)).toEqual([r.course])
+
       const courses = yield* directory.coursesOfPupils(asked, today)
       expect(sorted(courses.keys())).toEqual(sorted(new Set(asked)))
       for (const pupilId of new Set(asked)) {
