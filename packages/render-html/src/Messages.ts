@@ -5,6 +5,8 @@
  * @since 0.1.0
  */
 
+import type { NoticeKind } from "./Notices.js"
+
 /**
  * A language the renderers write.
  *
@@ -55,6 +57,10 @@ export interface Messages {
   readonly home: string
   readonly signedInAs: (name: string) => string
   readonly signOut: string
+  /** Label of the header's language links. */
+  readonly languageChoice: string
+  /** What the notice after a successful form post says, by {@link NoticeKind}. */
+  readonly notices: Readonly<Record<NoticeKind, (count: number) => string>>
 
   // Plans in lists and headers
   readonly currentPlans: string
@@ -133,6 +139,13 @@ export interface Messages {
   readonly saveHeader: string
   readonly deletePlan: string
   readonly deletePlanConfirm: string
+  /** The checkbox a delete form requires before it deletes anything. */
+  readonly confirmDelete: string
+  readonly deleteNotConfirmed: string
+  readonly publishNow: string
+  readonly draftHint: string
+  readonly publishSelected: string
+  readonly publishFailed: (title: string, pupil: string, reason: string) => string
   readonly documents: string
   readonly noDocuments: string
   readonly documentDate: string
@@ -159,6 +172,7 @@ export interface Messages {
   readonly renameForCourse: string
   readonly saveSettings: string
   readonly deleteAssessment: string
+  readonly deleteAssessmentConfirm: string
   readonly titleNamesNoTerm: (title: string) => string
   readonly planOverlap: (count: number) => string
   readonly entryGrid: (title: string) => string
@@ -325,6 +339,18 @@ export const sv: Messages = {
   home: "Startsidan",
   signedInAs: (name) => `Inloggad som ${name}`,
   signOut: "Logga ut",
+  languageChoice: "Språk",
+  notices: {
+    planSaved: () => "Planen sparades.",
+    planPublished: () => "Planen publicerades.",
+    plansPublished: (count) => `${svPlural(count, "plan", "planer")} publicerades.`,
+    planDeleted: () => "Planen togs bort.",
+    plansCreated: (count) => `${svPlural(count, "plan", "planer")} skapades.`,
+    levelsSet: (count) => `Nivån sattes för ${svPlural(count, "elev", "elever")}.`,
+    assessmentCreated: () => "Omdömet skapades.",
+    assessmentSaved: () => "Omdömet sparades.",
+    assessmentDeleted: () => "Omdömet togs bort."
+  },
 
   currentPlans: "Aktuella planer",
   archivedPlans: "Arkiverade planer",
@@ -398,6 +424,12 @@ export const sv: Messages = {
   saveHeader: "Spara ändringarna",
   deletePlan: "Ta bort planen",
   deletePlanConfirm: "Planen tas bort för gott, med allt som skrivits i den.",
+  confirmDelete: "Ja, ta bort",
+  deleteNotConfirmed: "Inget togs bort. Kryssa i ”Ja, ta bort” för att bekräfta att det ska tas bort för gott.",
+  publishNow: "Publicera",
+  draftHint: "Planen är ett utkast. Eleven och vårdnadshavarna ser den först när den är publicerad.",
+  publishSelected: "Publicera valda planer",
+  publishFailed: (title, pupil, reason) => `${title} för ${pupil} publicerades inte: ${reason}`,
   documents: "Tidigare dokument",
   noDocuments: "Det finns inga tidigare dokument.",
   documentDate: "Datum",
@@ -421,6 +453,7 @@ export const sv: Messages = {
   renameForCourse: "Titel (ändras för hela kursen)",
   saveSettings: "Spara inställningarna",
   deleteAssessment: "Ta bort omdömet med alla elevers omdömen",
+  deleteAssessmentConfirm: "Omdömet tas bort för gott, med alla elevers omdömen och självskattningar.",
   titleNamesNoTerm: (title) =>
     `Titeln ”${title}” anger ingen termin. Skriv till exempel ”Omdöme HT 2026” så att det syns vilken period omdömet gäller.`,
   planOverlap: (count) => `Perioden överlappar ${svPlural(count, "annan plan", "andra planer")} för samma elev.`,
@@ -597,6 +630,18 @@ export const en: Messages = {
   home: "Start page",
   signedInAs: (name) => `Signed in as ${name}`,
   signOut: "Sign out",
+  languageChoice: "Language",
+  notices: {
+    planSaved: () => "The plan was saved.",
+    planPublished: () => "The plan was published.",
+    plansPublished: (count) => `${enPlural(count, "plan", "plans")} published.`,
+    planDeleted: () => "The plan was deleted.",
+    plansCreated: (count) => `${enPlural(count, "plan", "plans")} created.`,
+    levelsSet: (count) => `The level was set for ${enPlural(count, "pupil", "pupils")}.`,
+    assessmentCreated: () => "The assessment was created.",
+    assessmentSaved: () => "The assessment was saved.",
+    assessmentDeleted: () => "The assessment was deleted."
+  },
 
   currentPlans: "Current plans",
   archivedPlans: "Archived plans",
@@ -670,6 +715,12 @@ export const en: Messages = {
   saveHeader: "Save the changes",
   deletePlan: "Delete the plan",
   deletePlanConfirm: "The plan is deleted for good, with everything written in it.",
+  confirmDelete: "Yes, delete",
+  deleteNotConfirmed: "Nothing was deleted. Tick “Yes, delete” to confirm that it is deleted for good.",
+  publishNow: "Publish",
+  draftHint: "The plan is a draft. The pupil and guardians see it only once it is published.",
+  publishSelected: "Publish selected plans",
+  publishFailed: (title, pupil, reason) => `${title} for ${pupil} was not published: ${reason}`,
   documents: "Earlier documents",
   noDocuments: "There are no earlier documents.",
   documentDate: "Date",
@@ -693,6 +744,7 @@ export const en: Messages = {
   renameForCourse: "Title (changes for the whole course)",
   saveSettings: "Save the settings",
   deleteAssessment: "Delete the assessment with every pupil's entry",
+  deleteAssessmentConfirm: "The assessment is deleted for good, with every pupil's entry and self-assessment.",
   titleNamesNoTerm: (title) =>
     `The title “${title}” names no term. Write for example “Omdöme HT 2026” so readers see which period it covers.`,
   planOverlap: (count) => `The period overlaps ${enPlural(count, "other plan", "other plans")} of the same pupil.`,

@@ -1,5 +1,6 @@
 import { exportLimit } from "@iupkit/core"
 import type { MentorPageView, PersonSummary, TemplateSummary } from "@iupkit/services"
+import { describeError } from "../ErrorMessages.js"
 import { formatDate, fullName } from "../Format.js"
 import {
   EntryTable,
@@ -123,6 +124,23 @@ const WindowForm = (props: { readonly window: MentorPageView["window"]; readonly
   )
 }
 
+/** The plans a "publish selected" post left unpublished, each with its reason. */
+const PublishFailures = () => {
+  const { messages, publishFailures } = useOptions()
+  if (publishFailures.length === 0) return null
+  return (
+    <div class="notice notice-error" role="alert">
+      <ul>
+        {publishFailures.map((failure, index) => (
+          <li key={index}>
+            {messages.publishFailed(failure.title, failure.pupilName, describeError(failure.error, messages.locale).message)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 /** The mentor's IUP page: current plans, archived plans, assessments, and plan creation. */
 export const MentorPage = (props: { readonly view: MentorPageView }) => {
   const { messages, routes } = useOptions()
@@ -139,6 +157,8 @@ export const MentorPage = (props: { readonly view: MentorPageView }) => {
           <a href={routes.overview}>{messages.overviewLink}</a>
         </nav>
       </header>
+
+      <PublishFailures />
 
       <section aria-labelledby="current-plans">
         <h2 id="current-plans">{messages.currentPlans}</h2>
@@ -169,6 +189,11 @@ export const MentorPage = (props: { readonly view: MentorPageView }) => {
           <button type="submit" formAction={routes.exportPdf}>
             {messages.downloadPdf}
           </button>
+          {view.currentPlans.some((plan) => !plan.published) ? (
+            <button type="submit" formAction={routes.publishPlans}>
+              {messages.publishSelected}
+            </button>
+          ) : null}
         </PostForm>
       ) : null}
 
