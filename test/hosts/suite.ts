@@ -1036,6 +1036,33 @@ export const hostSuite = (host: HostUnderTest): void => {
         return decodeURIComponent(planId)
       }
 
+      it("keeps typed text on a conflict", async () => {
+        const jar = await signIn(people.mentor)
+        const planId = await draftByForm(jar, "Plan med krock")
+        const { html } = await page(jar, `/plans/${planId}`)
+        const action = `/plans/${encodeURIComponent(planId)}/fields/${encodeURIComponent(made.fieldId)}`
+        const version = /name="version" value="(\d+)"/.exec(html.slice(html.indexOf(`action="${action}"`)))![1]!
+        // Someone else saves first, with the version this page was loaded at.
+        const first = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version], ["value", "Kollegans sparade text"]])
+        expect(first.status).toBe(303)
+
+        const response = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version], ["value", "Min långa text som inte får försvinna"]])
+        expect(response.status).toBe(409)
+        const again = await response.text()
+        const form = again.slice(again.indexOf(`action="${action}"`), again.indexOf("</form>", again.indexOf(`action="${action}"`)))
+        expect(form).toContain("Min långa text som inte får försvinna</textarea>")
+        expect(form).toContain("Sparad text just nu")
+        expect(form).toContain("Kollegans sparade text")
+        expect(form).toContain("din text sparades inte")
+        const newVersion = /name="version" value="(\d+)"/.exec(form)![1]!
+        expect(Number(newVersion)).toBe(Number(version) + 1)
+
+        // Saving again from the shown form replaces the saved text on purpose.
+        const replaced = await submit(jar, action, [["_csrf", hiddenCsrf(again)], ["version", newVersion], ["value", "Min långa text som inte får försvinna"]])
+        expect(replaced.status).toBe(303)
+        expect((await page(jar, `/plans/${planId}`)).html).toContain("Min långa text som inte får försvinna")
+      })
+
       it("deletes a plan only when confirmed", async () => {
         const jar = await signIn(people.mentor)
         const planId = await draftByForm(jar, "Plan att ta bort")

@@ -36,6 +36,11 @@ import { problemOf } from "./problems.js"
 
 const routes = defaultRoutes
 
+// Errors a form shows next to the user's input instead of an error page: invalid input (400) and
+// a version conflict (409), where the form keeps the user's text beside the text saved meanwhile.
+const rejectedFormStatus = (tag: string): number | undefined =>
+  tag === "InvalidInputError" ? 400 : tag === "VersionConflictError" ? 409 : undefined
+
 const actorOf = (req: Request): { readonly personId: PersonId } => ({ personId: requireActor(req).personId })
 
 /** Responds to a form post: JSON for the autosave script, otherwise a redirect to `location`. */
@@ -72,8 +77,8 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     return person !== undefined && !person.roles.includes(role)
   }
 
-  // After invalid input a form post shows its page again (400) with the input and the error at
-  // its field. Autosave posts and other errors go on to the error middleware.
+  // After invalid input (400) or a version conflict (409) a form post shows its page again with
+  // the input and the error. Autosave posts and other errors go on to the error middleware.
   const rejected = async (
     req: Request,
     res: Response,
@@ -81,10 +86,11 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     action: string,
     page: (options: RenderOptions) => Promise<string>
   ): Promise<void> => {
-    if (req.accepts(["html", "json"]) === "json" || problemOf(error).tag !== "InvalidInputError") throw error
+    const status = rejectedFormStatus(problemOf(error).tag)
+    if (req.accepts(["html", "json"]) === "json" || status === undefined) throw error
     const values = (typeof req.body === "object" && req.body !== null ? req.body : {}) as Readonly<Record<string, string>>
     const body = await page({ ...options(req, res), rejectedForm: { action, values, error } })
-    res.status(400)
+    res.status(status)
     html(res, body)
   }
 

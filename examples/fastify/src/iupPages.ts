@@ -36,6 +36,11 @@ import { problemOf } from "./problems.js"
 
 const routes = defaultRoutes
 
+// Errors a form shows next to the user's input instead of an error page: invalid input (400) and
+// a version conflict (409), where the form keeps the user's text beside the text saved meanwhile.
+const rejectedFormStatus = (tag: string): number | undefined =>
+  tag === "InvalidInputError" ? 400 : tag === "VersionConflictError" ? 409 : undefined
+
 const sendHtml = (reply: FastifyReply, html: string): FastifyReply => reply.type("text/html; charset=utf-8").send(html)
 
 const wantsJson = (request: FastifyRequest): boolean => (request.headers.accept ?? "").includes("application/json")
@@ -75,8 +80,8 @@ export const iupPagesPlugin: FastifyPluginAsync<{
   }
 
   /**
-   * Shows a form again after invalid input: the page the form is on, with what the user typed and
-   * the error next to its field, as 400. Other errors, and autosave posts, go to the error handler.
+   * Shows a form again after invalid input (400) or a version conflict (409): the page the form is
+   * on, with what the user typed and the error. Other errors, and autosave posts, go to the error handler.
    */
   const showRejected = async (
     request: FastifyRequest,
@@ -85,10 +90,11 @@ export const iupPagesPlugin: FastifyPluginAsync<{
     action: string,
     render: (options: RenderOptions) => Promise<string>
   ): Promise<FastifyReply> => {
-    if (wantsJson(request) || problemOf(error).tag !== "InvalidInputError") throw error
+    const status = rejectedFormStatus(problemOf(error).tag)
+    if (wantsJson(request) || status === undefined) throw error
     const values = (typeof request.body === "object" && request.body !== null ? request.body : {}) as Readonly<Record<string, string>>
     const html = await render({ ...renderOptions(request, reply), rejectedForm: { action, values, error } })
-    return sendHtml(reply.status(400), html)
+    return sendHtml(reply.status(status), html)
   }
 
   fastify.get(routes.stylesheet, async (_request, reply) =>

@@ -235,6 +235,9 @@ export interface Messages {
   readonly notFound: (kind: string) => string
   readonly forbidden: (kind: string) => string
   readonly conflict: (kind: string) => string
+  /** Heads a field form shown again after a conflict, above the text saved meanwhile. */
+  readonly conflictKeptText: string
+  readonly savedTextNow: string
   readonly exportLimit: (requested: number, limit: number) => string
   readonly invalidInput: (field: string, rule: string) => string
   readonly pupilsWithoutMentor: (count: number) => string
@@ -524,6 +527,9 @@ export const sv: Messages = {
   forbidden: (kind) => `Du får se ${kind.toLocaleLowerCase("sv")} men inte göra den här ändringen.`,
   conflict: (kind) =>
     `Någon annan ändrade ${kind.toLocaleLowerCase("sv")} medan du arbetade, så din ändring sparades inte. Ladda om sidan, läs det nya innehållet och gör ändringen igen.`,
+  conflictKeptText:
+    "Någon annan sparade texten medan du skrev, så din text sparades inte. Din text står kvar i rutan. Jämför den med den sparade texten och spara igen för att ersätta den.",
+  savedTextNow: "Sparad text just nu",
   exportLimit: (requested, limit) =>
     `Du valde ${requested} planer, men en utskrift eller export kan innehålla högst ${limit}. Dela upp urvalet i omgångar om högst ${limit} planer.`,
   invalidInput: (field, rule) => `${field}: ${rule}`,
@@ -814,6 +820,9 @@ export const en: Messages = {
   forbidden: (kind) => `You may see ${kind.toLowerCase()} but not make this change.`,
   conflict: (kind) =>
     `Someone else changed ${kind.toLowerCase()} while you were working, so your change was not saved. Reload the page, read the new content and make your change again.`,
+  conflictKeptText:
+    "Someone else saved the text while you were writing, so your text was not saved. Your text is still in the box. Compare it with the saved text and save again to replace it.",
+  savedTextNow: "Saved text now",
   exportLimit: (requested, limit) =>
     `You selected ${requested} plans, but one print or export holds at most ${limit}. Split the selection into batches of at most ${limit} plans.`,
   invalidInput: (field, rule) => `${field}: ${rule}`,

@@ -593,6 +593,19 @@ describe("delete and publish controls", () => {
     expect(byClass(published, "publish-form")).toHaveLength(0)
   })
 
+  it("keeps typed text beside the saved text on a conflict", () => {
+    const action = "/plans/plan-1/fields/field-goals"
+    const error = new VersionConflictError({ kind: "planField", id: "field-goals", expectedVersion: 3, currentVersion: 4 })
+    const view = f.planView("plan-1", f.pupil)
+    const page = parseDocument(renderPlanPage(view, { ...csrf, rejectedForm: { action, values: { value: "Mitt utkast", version: "3" }, error } }))
+    const form = one(query(page, "form", { action }), "field form")
+    expect(text(one(query(form, "textarea"), "textarea")).trim()).toBe("Mitt utkast")
+    expect(attr(one(query(form, "input", { name: "version" }), "version"), "value")).toBe("4")
+    const notice = one(byClass(form, "notice-error"), "conflict notice")
+    expect(text(notice)).toContain("Sparad text just nu")
+    expect(text(notice)).toContain(view.fields[0]!.value)
+  })
+
   it("lists plans a bulk publish left unpublished", () => {
     const error = new NotFoundError({ kind: "plan", id: "plan-9" })
     const page = parseDocument(renderMentorPage(f.mentorPage, { publishFailures: [{ title: "IUP HT", pupilName: "Elsa Eriksson", error }] }))

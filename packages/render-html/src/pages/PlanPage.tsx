@@ -51,6 +51,9 @@ export const PlanFacts = (props: { readonly plan: PlanView }) => {
   )
 }
 
+const isVersionConflict = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && (error as { readonly _tag?: unknown })._tag === "VersionConflictError"
+
 /**
  * The form of one editable field. Fields: `value` and `version` (the field version the text was
  * read at). The autosave script posts the same form with `Accept: application/json`.
@@ -60,10 +63,24 @@ const FieldEditForm = (props: { readonly plan: PlanView; readonly field: PlanFie
   const { field, plan } = props
   const textareaId = `field-${field.fieldId}-value`
   const action = routes.updatePlanField(plan.id, field.fieldId)
+  const { rejectedForm } = useOptions()
   const rejected = useRejectedInput(action)
+  // After a conflict the box keeps the user's text and the version is the saved one, so saving
+  // again replaces the saved text on purpose.
+  const conflict = rejected !== null && isVersionConflict(rejectedForm?.error)
   return (
     <PostForm action={action} class="field-form" autosave>
-      <FormError rejected={rejected} fields={["value"]} />
+      {conflict ? (
+        <div class="notice notice-error" role="alert">
+          <p>{messages.conflictKeptText}</p>
+          <p>
+            <strong>{messages.savedTextNow}</strong>
+          </p>
+          <Prose text={field.value} />
+        </div>
+      ) : (
+        <FormError rejected={rejected} fields={["value"]} />
+      )}
       <input type="hidden" name="version" value={String(field.version)} />
       <label for={textareaId}>{messages.editField(field.heading)}</label>
       <FieldError rejected={rejected} name="value" inputId={textareaId} />
