@@ -1207,6 +1207,29 @@ export const hostSuite = (host: HostUnderTest): void => {
         }
       })
 
+      it("leads to protected pupils in the overview", async () => {
+        const jar = await signIn(people.mentor)
+        const overview = (await page(jar, "/mentor/overview")).html
+        expect(overview).toContain("1 elev med skyddade personuppgifter visas inte.")
+        expect(overview).toContain('<a href="/mentor#protected-pupils">')
+        expect(overview).not.toContain("Saga Skyddad")
+
+        const mentor = (await page(jar, "/mentor")).html
+        const section = mentor.slice(mentor.indexOf('<section aria-labelledby="protected-pupils">'))
+        expect(section).toContain('<h2 id="protected-pupils">')
+        expect(section).toContain('<form method="get" action="/mentor/overview"')
+        expect(section).toContain(`name="pupil" value="${people.protectedPupil}"`)
+        expect(section.slice(0, section.indexOf("</section>"))).not.toContain(people.pupil + '"')
+
+        // The overview's table shows only courses with levels it can draw, so the notice tells
+        // whether the named pupil is included.
+        const named = await page(jar, `/mentor/overview?pupil=${people.protectedPupil}`)
+        expect(named.response.status).toBe(200)
+        expect(named.html).not.toContain("visas inte")
+        const otherNamed = (await page(jar, `/mentor/overview?pupil=${people.pupil}`)).html
+        expect(otherNamed).toContain("1 elev med skyddade personuppgifter visas inte.")
+      })
+
       it("links a site icon on every page", async () => {
         const jar = await signIn(people.mentor)
         for (const path of ["/", "/mentor", `/plans/${made.planId}`, "/nothing-here"]) {

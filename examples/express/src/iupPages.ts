@@ -112,7 +112,9 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     html(res, renderMentorPage(view, options(req, res)))
   })
   router.get(routes.overview, async (req, res) => {
-    const view = await iup.mentoring.overview(actorOf(req))
+    // Protected pupils appear only when the mentor names them with the mentor page's `pupil` boxes.
+    const named = fields(req.query, "pupil")
+    const view = await iup.mentoring.overview(actorOf(req), { includeProtectedPupilIds: named })
     if (view.pupils.length === 0 && view.leftOutProtectedCount === 0) return refused(req, res, "mentor")
     html(res, renderOverviewPage(view, options(req, res)))
   })

@@ -114,7 +114,9 @@ export const iupPagesPlugin: FastifyPluginAsync<{
     return sendHtml(reply, renderMentorPage(view, renderOptions(request, reply)))
   })
   fastify.get(routes.overview, async (request, reply) => {
-    const view = await iup.mentoring.overview(actorOf(request))
+    // Protected pupils appear only when the mentor names them with the mentor page's `pupil` boxes.
+    const named = fields(request.query, "pupil")
+    const view = await iup.mentoring.overview(actorOf(request), { includeProtectedPupilIds: named })
     if (view.pupils.length === 0 && view.leftOutProtectedCount === 0) return refuse(request, reply, "mentor")
     return sendHtml(reply, renderOverviewPage(view, renderOptions(request, reply)))
   })

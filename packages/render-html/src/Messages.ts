@@ -199,6 +199,10 @@ export interface Messages {
   readonly overviewNoScale: (course: string) => string
   readonly overviewNoTable: string
   readonly overviewLeftOutProtected: (count: number) => string
+  readonly chooseProtectedPupils: string
+  readonly protectedPupils: string
+  readonly protectedPupilsHint: string
+  readonly showInOverview: string
 
   // Pupil and guardian pages
   readonly pupilPageTitle: string
@@ -487,8 +491,12 @@ export const sv: Messages = {
     "Ingen tabell visas eftersom ingen kurs under perioden har en bedömningsskala som översikten kan visa.",
   overviewLeftOutProtected: (count) =>
     count === 1
-      ? "1 elev med skyddade personuppgifter visas inte. Välj eleven med namn för att se den."
-      : `${count} elever med skyddade personuppgifter visas inte. Välj eleverna med namn för att se dem.`,
+      ? "1 elev med skyddade personuppgifter visas inte. Välj eleven med namn på mentorssidan för att se den här."
+      : `${count} elever med skyddade personuppgifter visas inte. Välj eleverna med namn på mentorssidan för att se dem här.`,
+  chooseProtectedPupils: "Välj elever med skyddade personuppgifter",
+  protectedPupils: "Elever med skyddade personuppgifter",
+  protectedPupilsHint: "Översikten visar dem bara när du väljer dem med namn, så att ingen ser dem av en slump.",
+  showInOverview: "Visa valda elever i översikten",
 
   pupilPageTitle: "Min IUP",
   myPlans: "Mina planer",
@@ -781,8 +789,12 @@ export const en: Messages = {
     "No table is shown because no course in this period has a grading scale the overview can show.",
   overviewLeftOutProtected: (count) =>
     count === 1
-      ? "1 pupil with protected personal data is not shown. Select the pupil by name to see them."
-      : `${count} pupils with protected personal data are not shown. Select the pupils by name to see them.`,
+      ? "1 pupil with protected personal data is not shown. Select the pupil by name on the mentor page to see them here."
+      : `${count} pupils with protected personal data are not shown. Select the pupils by name on the mentor page to see them here.`,
+  chooseProtectedPupils: "Select pupils with protected personal data",
+  protectedPupils: "Pupils with protected personal data",
+  protectedPupilsHint: "The overview shows them only when you select them by name, so that no one sees them by chance.",
+  showInOverview: "Show the selected pupils in the overview",
 
   pupilPageTitle: "My IUP",
   myPlans: "My plans",

@@ -371,11 +371,26 @@ describe("mentor overview", () => {
     expect(text(page)).toContain("Matematik 7A: the assessment has no grading scale")
   })
 
+  it("lets the mentor pick protected pupils for it", () => {
+    const hidden = { ...f.pupil, id: "person-hidden" as typeof f.pupil.id, givenName: "Saga", familyName: "Skyddad", protected: true }
+    const page = parseDocument(renderMentorPage({ ...f.mentorPage, mentees: [...f.mentorPage.mentees, hidden] }))
+    const section = one(query(page, "section", { "aria-labelledby": "protected-pupils" }), "protected pupils")
+    const form = one(query(section, "form"), "overview form")
+    expect(attr(form, "method")).toBe("get")
+    expect(attr(form, "action")).toBe("/mentor/overview")
+    const boxes = query(form, "input", { name: "pupil" })
+    expect(boxes.map((box) => attr(box, "value"))).toEqual(["person-hidden"])
+    expect(text(form)).toContain("Saga Skyddad")
+    expect(query(parseDocument(renderMentorPage(f.mentorPage)), "section", { "aria-labelledby": "protected-pupils" })).toHaveLength(0)
+  })
+
   it("says how many protected pupils are hidden", () => {
     const page = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 2 }))
-    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte. Välj eleverna med namn för att se dem.")
+    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte. Välj eleverna med namn på mentorssidan för att se dem här.")
+    const link = one(query(page, "a", { href: "/mentor#protected-pupils" }), "link to the choice")
+    expect(text(link)).toBe("Välj elever med skyddade personuppgifter")
     const single = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 1 }))
-    expect(text(single)).toContain("1 elev med skyddade personuppgifter visas inte. Välj eleven med namn för att se den.")
+    expect(text(single)).toContain("1 elev med skyddade personuppgifter visas inte. Välj eleven med namn på mentorssidan för att se den här.")
     const none = parseDocument(renderOverviewPage(f.overview))
     expect(text(none)).not.toContain("skyddade personuppgifter")
   })
@@ -595,7 +610,7 @@ describe("delete and publish controls", () => {
 
   it("keeps typed text beside the saved text on a conflict", () => {
     const action = "/plans/plan-1/fields/field-goals"
-    const error = new VersionConflictError({ kind: "planField", id: "field-goals", expectedVersion: 3, currentVersion: 4 })
+    const error = new VersionConflictError({ kind: "planField", id: "field-goals", expectedVersion: 3, currentVersion: 4, currentValue: undefined })
     const view = f.planView("plan-1", f.pupil)
     const page = parseDocument(renderPlanPage(view, { ...csrf, rejectedForm: { action, values: { value: "Mitt utkast", version: "3" }, error } }))
     const form = one(query(page, "form", { action }), "field form")

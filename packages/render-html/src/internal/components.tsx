@@ -11,6 +11,9 @@ import { describeError, formFieldOf } from "../ErrorMessages.js"
 import { formatDate, formatInstant, formatPeriod, fullName, isoInstant } from "../Format.js"
 import type { ResolvedOptions } from "../RenderOptions.js"
 
+/** The id of the mentor page's section that picks protected pupils for the overview. */
+export const protectedPupilsId = "protected-pupils"
+
 export const OptionsContext = createContext<ResolvedOptions | null>(null)
 
 /** The options of the page being rendered. */

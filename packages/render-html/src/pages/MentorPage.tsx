@@ -11,11 +11,39 @@ import {
   Page,
   PlanTable,
   PostForm,
+  protectedPupilsId,
   useOptions,
   useRejectedInput
 } from "../internal/components.js"
 
 const printFormId = "plan-selection"
+
+/**
+ * The mentor page's choice of protected pupils for the overview, which leaves them out unless
+ * named. A GET form to the overview with the field `pupil`, repeated.
+ */
+const ProtectedPupilsForm = (props: { readonly mentees: ReadonlyArray<PersonSummary> }) => {
+  const { messages, routes } = useOptions()
+  const chosen = props.mentees.filter((pupil) => pupil.protected)
+  if (chosen.length === 0) return null
+  return (
+    <section aria-labelledby={protectedPupilsId}>
+      <h2 id={protectedPupilsId}>{messages.protectedPupils}</h2>
+      <form method="get" action={routes.overview} class="protected-pupils">
+        <p class="hint">{messages.protectedPupilsHint}</p>
+        <ul class="checklist">
+          {chosen.map((pupil) => (
+            <li key={pupil.id}>
+              <input type="checkbox" id={`protected-${pupil.id}`} name="pupil" value={pupil.id} />
+              <label for={`protected-${pupil.id}`}>{fullName(pupil)}</label>
+            </li>
+          ))}
+        </ul>
+        <button type="submit">{messages.showInOverview}</button>
+      </form>
+    </section>
+  )
+}
 
 /**
  * The bulk-create form. Fields: `selection` ("all" for every mentee, "chosen" for the checked
@@ -208,6 +236,8 @@ export const MentorPage = (props: { readonly view: MentorPageView }) => {
           showPupil
         />
       </section>
+
+      <ProtectedPupilsForm mentees={view.mentees} />
 
       <section aria-labelledby="create-plans">
         <h2 id="create-plans">{messages.createPlans}</h2>
