@@ -68,6 +68,8 @@ export const browserSuite = (host: BrowserHost): void => {
     const contexts: Array<BrowserContext> = []
     // Console messages about blocked inline scripts or styles: the strict policy must hold on every page.
     const blocked: Array<string> = []
+    // Console errors of resources a page loads, such as an icon answered 404.
+    const consoleErrors: Array<string> = []
     let templateId = ""
 
     const shot = (page: Page, step: string) =>
@@ -81,6 +83,8 @@ export const browserSuite = (host: BrowserHost): void => {
       const page = await context.newPage()
       page.on("console", (entry) => {
         if (entry.text().includes("Content Security Policy")) blocked.push(`${page.url()}: ${entry.text()}`)
+        // A page the test opens for its 404 or 422 reports its own status; any other resource must load.
+        if (entry.type() === "error" && entry.location().url !== page.url()) consoleErrors.push(`${page.url()}: ${entry.location().url}: ${entry.text()}`)
       })
       await page.goto(`${running.url}/sign-in`)
       await page.getByRole("button", { name, exact: true }).click()
@@ -155,7 +159,8 @@ export const browserSuite = (host: BrowserHost): void => {
       await page.locator("#plan-title").fill(planTitle)
       await page.locator("#plan-start").fill("2026-08-20")
       await page.getByRole("button", { name: "Skapa planerna" }).click()
-      await page.waitForURL(`${running.url}/mentor`)
+      await page.waitForURL(`${running.url}/mentor?notice=plansCreated&count=${classPupils.length}`)
+      expect(await page.locator("p.notice-success").textContent()).toBe(`${classPupils.length} planer skapades.`)
 
       const rows = page.locator("table.plans tbody tr", { hasText: planTitle })
       await expect.poll(() => rows.count()).toBe(classPupils.length)
@@ -181,7 +186,8 @@ export const browserSuite = (host: BrowserHost): void => {
       for (const pupil of leveled) await page.getByLabel(`Välj ${nameOf(pupil)}`, { exact: true }).check()
       await page.getByLabel("Nivå för valda elever", { exact: true }).selectOption({ label: "Godtagbar" })
       await page.getByRole("button", { name: "Sätt nivån" }).click()
-      await page.waitForURL(`${running.url}/courses/${classCourse.id}`)
+      await page.waitForURL(`${running.url}/courses/${classCourse.id}?notice=levelsSet&count=${leveled.length}`)
+      expect(await page.locator("p.notice-success").textContent()).toBe(`Nivån sattes för ${leveled.length} elever.`)
 
       const comments = new Map([
         [children.elsa.id, "Elsa löser ekvationer säkert"],
@@ -220,18 +226,24 @@ export const browserSuite = (host: BrowserHost): void => {
         await writeField(page, "Mentorns anteckning", texts.mentorNote)
         await writeField(page, "Hemmets ord", texts.home)
         expect(await page.locator(".plan-facts .status").textContent()).toBe("Utkast (inte publicerad)")
-        // The header form sits in a closed disclosure, as a mentor rarely changes it.
-        await page.getByText("Ändra planen", { exact: true }).click()
-        await page.getByLabel("Publicerad (synlig för elev och vårdnadshavare)").check()
-        await page.getByRole("button", { name: "Spara ändringarna" }).click()
-        await page.waitForLoadState()
-        await expect.poll(() => page.locator(".plan-facts .status").textContent()).toBe("Publicerad")
-        expect(await page.getByLabel("Publicerad (synlig för elev och vårdnadshavare)").isChecked()).toBe(true)
       }
+      // Elsa's plan is published from its page: the button shows without opening "Ändra planen".
+      await page.goto(`${running.url}/plans/${encodeURIComponent(await planOf(children.elsa.id, planTitle))}`)
+      await page.getByRole("button", { name: "Publicera", exact: true }).click()
+      await expect.poll(() => page.locator(".plan-facts .status").textContent()).toBe("Publicerad")
+      expect(await page.locator("p.notice-success").textContent()).toBe("Planen publicerades.")
+      expect(await page.getByRole("button", { name: "Publicera", exact: true }).count()).toBe(0)
+      expect(await page.getByLabel("Publicerad (synlig för elev och vårdnadshavare)").isChecked()).toBe(true)
+
       await page.goto(`${running.url}/plans/${encodeURIComponent(await planOf(otherPupil.id, planTitle))}`)
       await writeField(page, "Mål framåt", texts.otherGoal)
 
+      // Emil's plan is published with the mentor page's selection.
       await page.goto(`${running.url}/mentor`)
+      await page.getByLabel(`Välj ${planTitle} för ${nameOf(children.emil)}`, { exact: true }).check()
+      await page.getByRole("button", { name: "Publicera valda planer" }).click()
+      await page.waitForURL(`${running.url}/mentor?notice=plansPublished&count=1`)
+      expect(await page.locator("p.notice-success").textContent()).toBe("1 plan publicerades.")
       const rowOf = (pupil: { givenName: string; familyName: string }) =>
         page.locator("table.plans tbody tr", { hasText: planTitle }).filter({ has: page.getByText(nameOf(pupil), { exact: true }) })
       expect(await rowOf(children.elsa).locator("td").last().textContent()).toBe("Publicerad")
@@ -402,9 +414,48 @@ export const browserSuite = (host: BrowserHost): void => {
       expect(download.suggestedFilename()).toBe("Åtgärdsprogram _VT_.pdf")
     })
 
+    it("mentor deletes a plan after confirming", async () => {
+      const created = await iup.mentoring.createPlans({ personId: staff.mentor.id }, {
+        pupilIds: [otherPupil.id],
+        plan: { templateId, title: "Plan som tas bort", startDate: "2027-02-01", endDate: null }
+      })
+      const planId = created.plans[0]!.id
+      const page = await signIn(nameOf(staff.mentor))
+      await page.goto(`${running.url}/plans/${encodeURIComponent(planId)}`)
+      const deleteButton = page.getByRole("button", { name: "Ta bort planen" })
+      // The required box stops the browser from sending the form, so the plan stays.
+      await deleteButton.click()
+      expect(page.url()).toBe(`${running.url}/plans/${encodeURIComponent(planId)}`)
+      expect((await mentorPlans()).some((plan) => plan.id === planId)).toBe(true)
+
+      await page.getByLabel("Ja, ta bort").check()
+      await deleteButton.click()
+      await page.waitForURL(`${running.url}/mentor?notice=planDeleted`)
+      expect(await page.locator("p.notice-success").textContent()).toBe("Planen togs bort.")
+      expect((await mentorPlans()).some((plan) => plan.id === planId)).toBe(false)
+    })
+
+    it("keeps English once chosen", async () => {
+      const page = await signIn(nameOf(staff.mentor))
+      await page.getByRole("link", { name: "English", exact: true }).click()
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en")
+      await page.getByRole("link", { name: "My mentees and plans" }).click()
+      await page.waitForURL(`${running.url}/mentor`)
+      expect(await page.locator("html").getAttribute("lang")).toBe("en")
+      await page.getByRole("link", { name: planTitle }).first().click()
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en")
+      await page.getByRole("link", { name: "Svenska", exact: true }).click()
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sv")
+    })
+
     it("breaks no content security rule", () => {
       expect(contexts.length).toBeGreaterThan(0)
       expect(blocked).toEqual([])
+    })
+
+    it("logs no console errors", () => {
+      expect(contexts.length).toBeGreaterThan(0)
+      expect(consoleErrors).toEqual([])
     })
   })
 }

@@ -738,10 +738,25 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(course).toContain("Omdöme VT 2027 extra")
         const assessmentId = /action="\/assessments\/([^"/]+)\/delete"/.exec(course.slice(course.indexOf("Omdöme VT 2027 extra")))?.[1]
         expect(assessmentId).toBeDefined()
-        const deleted = await submit(jar, `/assessments/${assessmentId}/delete`, [["_csrf", hiddenCsrf(course)], ["version", "1"]])
+        const deleteAction = `/assessments/${assessmentId}/delete`
+        const deleteForm = course.slice(course.indexOf(`action="${deleteAction}"`))
+        expect(deleteForm).toMatch(/<input type="checkbox" id="[^"]+" name="confirm" value="true" required/)
+        expect(deleteForm).toContain("Ja, ta bort")
+        const unconfirmed = await submit(jar, deleteAction, [["_csrf", hiddenCsrf(course)], ["version", "1"], ["courseId", courseId]])
+        expect(unconfirmed.status).toBe(400)
+        const refusal = await unconfirmed.text()
+        expect(refusal).toContain("Inget togs bort.")
+        expect(refusal).toContain("Omdöme VT 2027 extra")
+        expect((await page(jar, `/courses/${courseId}`)).html).toContain("Omdöme VT 2027 extra")
+
+        const deleted = await submit(jar, deleteAction, [["_csrf", hiddenCsrf(course)], ["version", "1"], ["courseId", courseId], ["confirm", "true"]])
         expect(deleted.status).toBe(303)
-        expect((await page(jar, `/courses/${courseId}`)).html).not.toContain("Omdöme VT 2027 extra")
+        expect(deleted.headers.get("location")).toBe(`/courses/${courseId}?notice=assessmentDeleted`)
+        const after = (await page(jar, deleted.headers.get("location")!)).html
+        expect(after).not.toContain("Omdöme VT 2027 extra")
+        expect(after).toContain("Omdömet togs bort.")
       })
+
 
       it("explains a missing plan per language", async () => {
         const jar = await signIn(people.mentor)
@@ -1010,6 +1025,223 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(pupil).not.toContain("Flytta slutdatumet")
         const mentor = (await page(await signIn(people.mentor), `/plans/${planId}`)).html
         expect(mentor).toContain("Flytta slutdatumet")
+      })
+
+      /** Creates a plan for the second pupil by the bulk form and returns its id from the mentor page. */
+      const draftByForm = async (jar: CookieJar, title: string): Promise<string> => {
+        expect((await createPlanByForm(jar, title, "2022-08-20", "")).status).toBe(303)
+        const { html } = await page(jar, "/mentor")
+        const planId = new RegExp(`href="/plans/([^"]+)">${title}<`).exec(html)?.[1]
+        if (planId === undefined) throw new Error(`the mentor page does not link the plan "${title}"`)
+        return decodeURIComponent(planId)
+      }
+
+      it("keeps typed text on a conflict", async () => {
+        const jar = await signIn(people.mentor)
+        const planId = await draftByForm(jar, "Plan med krock")
+        const { html } = await page(jar, `/plans/${planId}`)
+        const action = `/plans/${encodeURIComponent(planId)}/fields/${encodeURIComponent(made.fieldId)}`
+        const version = /name="version" value="(\d+)"/.exec(html.slice(html.indexOf(`action="${action}"`)))![1]!
+        // Someone else saves first, with the version this page was loaded at.
+        const first = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version], ["value", "Kollegans sparade text"]])
+        expect(first.status).toBe(303)
+
+        const response = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version], ["value", "Min långa text som inte får försvinna"]])
+        expect(response.status).toBe(409)
+        const again = await response.text()
+        const form = again.slice(again.indexOf(`action="${action}"`), again.indexOf("</form>", again.indexOf(`action="${action}"`)))
+        expect(form).toContain("Min långa text som inte får försvinna</textarea>")
+        expect(form).toContain("Sparad text just nu")
+        expect(form).toContain("Kollegans sparade text")
+        expect(form).toContain("din text sparades inte")
+        const newVersion = /name="version" value="(\d+)"/.exec(form)![1]!
+        expect(Number(newVersion)).toBe(Number(version) + 1)
+
+        // Saving again from the shown form replaces the saved text on purpose.
+        const replaced = await submit(jar, action, [["_csrf", hiddenCsrf(again)], ["version", newVersion], ["value", "Min långa text som inte får försvinna"]])
+        expect(replaced.status).toBe(303)
+        expect((await page(jar, `/plans/${planId}`)).html).toContain("Min långa text som inte får försvinna")
+      })
+
+      it("deletes a plan only when confirmed", async () => {
+        const jar = await signIn(people.mentor)
+        const planId = await draftByForm(jar, "Plan att ta bort")
+        const { html } = await page(jar, `/plans/${planId}`)
+        const action = `/plans/${encodeURIComponent(planId)}/delete`
+        const form = html.slice(html.indexOf(`action="${action}"`))
+        expect(form).toMatch(/name="confirm" value="true" required/)
+        expect(form).toContain("Ja, ta bort")
+        const version = /name="version" value="(\d+)"/.exec(form)![1]!
+
+        const unconfirmed = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version]])
+        expect(unconfirmed.status).toBe(400)
+        const refusal = await unconfirmed.text()
+        expect(refusal).toContain("Inget togs bort. Kryssa i ”Ja, ta bort”")
+        expect(refusal).toMatch(/name="confirm" value="true" required aria-invalid/)
+        expect((await page(jar, `/plans/${planId}`)).response.status).toBe(200)
+
+        const confirmed = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version], ["confirm", "true"]])
+        expect(confirmed.status).toBe(303)
+        expect(confirmed.headers.get("location")).toBe("/mentor?notice=planDeleted")
+        expect((await page(jar, "/mentor?notice=planDeleted")).html).toContain('<p class="notice notice-success" role="status">Planen togs bort.</p>')
+        expect((await page(jar, `/plans/${planId}`)).response.status).toBe(404)
+      })
+
+      it("confirms created plans with a notice", async () => {
+        const jar = await signIn(people.mentor)
+        const response = await createPlanByForm(jar, "Utvecklingssamtal med notis", "2022-01-10", "")
+        expect(response.status).toBe(303)
+        expect(response.headers.get("location")).toBe("/mentor?notice=plansCreated&count=1")
+        expect((await page(jar, response.headers.get("location")!)).html).toContain("1 plan skapades.")
+        expect((await page(jar, "/mentor?notice=plansCreated&count=17")).html).toContain("17 planer skapades.")
+      })
+
+      it("shows only catalogue notices", async () => {
+        const jar = await signIn(people.mentor)
+        for (const query of ["notice=%3Cb%3Ehej%3C%2Fb%3E", "notice=plansCreated&count=-1", "notice=plansCreated&count=1e3", "notice=toString"]) {
+          const { response, html } = await page(jar, `/mentor?${query}`)
+          expect(response.status, query).toBe(200)
+          expect(html, query).not.toContain("notice-success")
+          expect(html, query).not.toContain("hej")
+        }
+      })
+
+      it("confirms levels set for several pupils", async () => {
+        const scale = await post("/api/grading-scales", { name: "Fyra steg", steps: ["E", "C", "A", "A+"] }, people.admin)
+        const assessment = await post("/api/assessments", {
+          courseId,
+          title: "Omdöme med notis",
+          gradingScaleId: (await scale.json()).id,
+          visibleToPupils: true,
+          selfAssessmentEnabled: false
+        })
+        const assessmentId: string = (await assessment.json()).assessment.id
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, `/courses/${courseId}`)
+        const response = await submit(jar, `/assessments/${encodeURIComponent(assessmentId)}/levels`, [
+          ["_csrf", hiddenCsrf(html)],
+          ["level", "C"],
+          ["pupilIds", people.pupil],
+          [`version.${people.pupil}`, "new"],
+          ["pupilIds", people.secondPupil],
+          [`version.${people.secondPupil}`, "new"]
+        ])
+        expect(response.status).toBe(303)
+        expect(response.headers.get("location")).toBe(`/courses/${courseId}?notice=levelsSet&count=2`)
+        expect((await page(jar, response.headers.get("location")!)).html).toContain("Nivån sattes för 2 elever.")
+      })
+
+      it("publishes a draft from the plan page", async () => {
+        const jar = await signIn(people.mentor)
+        const planId = await draftByForm(jar, "Plan att publicera")
+        const { html } = await page(jar, `/plans/${planId}`)
+        const action = `/plans/${encodeURIComponent(planId)}/header`
+        // The button sits outside the closed "Ändra planen" disclosure.
+        const publishForm = html.slice(html.indexOf('class="publish-form"') - 200, html.indexOf("</form>", html.indexOf('class="publish-form"')))
+        expect(publishForm).toContain(`action="${action}"`)
+        expect(publishForm).toContain(">Publicera</button>")
+        expect(html.indexOf('class="publish-form"')).toBeLessThan(html.indexOf('<details class="plan-header-edit"'))
+        const version = /name="version" value="(\d+)"/.exec(publishForm)![1]!
+
+        const response = await submit(jar, action, [["_csrf", hiddenCsrf(html)], ["version", version], ["intent", "publish"]])
+        expect(response.status).toBe(303)
+        expect(response.headers.get("location")).toBe(`/plans/${encodeURIComponent(planId)}?notice=planPublished`)
+        const after = (await page(jar, response.headers.get("location")!)).html
+        expect(after).toContain("Planen publicerades.")
+        expect(after).toContain('<span class="status status-published">Publicerad</span>')
+        expect(after).toContain("Plan att publicera")
+        expect(after).not.toContain('class="publish-form"')
+        expect((await api(`/api/plans/${planId}`, {}, people.secondPupil)).status).toBe(200)
+      })
+
+      it("publishes selected plans and names failures", async () => {
+        const jar = await signIn(people.mentor)
+        const first = await draftByForm(jar, "Vald plan ett")
+        const second = await draftByForm(jar, "Vald plan två")
+        const { html } = await page(jar, "/mentor")
+        expect(html).toMatch(/<button type="submit" formaction="\/plans\/publish">Publicera valda planer<\/button>/)
+
+        const mixed = await submit(jar, "/plans/publish", [["_csrf", hiddenCsrf(html)], ["planIds", first], ["planIds", "plan-missing"]])
+        expect(mixed.status).toBe(200)
+        const report = await mixed.text()
+        expect(report).toContain("1 plan publicerades.")
+        expect(report).toContain("plan-missing för – publicerades inte: Planen finns inte")
+        expect(report).toMatch(/class="notice notice-error" role="alert"/)
+
+        const rest = await submit(jar, "/plans/publish", [["_csrf", hiddenCsrf(html)], ["planIds", first], ["planIds", second]])
+        expect(rest.status).toBe(303)
+        expect(rest.headers.get("location")).toBe("/mentor?notice=plansPublished&count=1")
+        for (const planId of [first, second]) expect((await api(`/api/plans/${planId}`, {}, people.secondPupil)).status, planId).toBe(200)
+
+        const none = await submit(jar, "/plans/publish", [["_csrf", hiddenCsrf(html)]])
+        expect(none.status).toBe(400)
+      })
+
+      it("keeps English after ?lang=en", async () => {
+        const jar = await signIn(people.mentor)
+        const english = await page(jar, "/mentor?lang=en")
+        expect(english.html).toContain('<html lang="en"')
+        expect(jar.raw.some((line) => /^lang=en;/.test(line))).toBe(true)
+        const planHref = /href="(\/plans\/[^"?]+)"/.exec(english.html)![1]!
+        expect((await page(jar, planHref)).html).toContain('<html lang="en"')
+
+        const response = await createPlanByForm(jar, "Plan in English", "2022-02-01", "")
+        expect(response.status).toBe(303)
+        const after = (await page(jar, response.headers.get("location")!)).html
+        expect(after).toContain('<html lang="en"')
+        expect(after).toContain("1 plan created.")
+        expect((await page(jar, "/")).html).toContain('<html lang="en"')
+
+        expect((await page(jar, "/mentor?lang=sv")).html).toContain('<html lang="sv"')
+        expect((await page(jar, "/mentor")).html).toContain('<html lang="sv"')
+      })
+
+      it("offers Swedish and English in the header", async () => {
+        const jar = await signIn(people.mentor)
+        for (const path of ["/", "/mentor", `/plans/${made.planId}`]) {
+          const { html } = await page(jar, path)
+          const header = html.slice(html.indexOf('<header class="site-header">'), html.indexOf("</header>", html.indexOf('<header class="site-header">')))
+          expect(header, path).toContain('href="?lang=sv"')
+          expect(header, path).toContain('href="?lang=en"')
+          expect(header, path).toContain(">English</a>")
+        }
+      })
+
+      it("leads to protected pupils in the overview", async () => {
+        const jar = await signIn(people.mentor)
+        const overview = (await page(jar, "/mentor/overview")).html
+        expect(overview).toContain("1 elev med skyddade personuppgifter visas inte.")
+        expect(overview).toContain('<a href="/mentor#protected-pupils">')
+        expect(overview).not.toContain("Saga Skyddad")
+
+        const mentor = (await page(jar, "/mentor")).html
+        const section = mentor.slice(mentor.indexOf('<section aria-labelledby="protected-pupils">'))
+        expect(section).toContain('<h2 id="protected-pupils">')
+        expect(section).toContain('<form method="get" action="/mentor/overview"')
+        expect(section).toContain(`name="pupil" value="${people.protectedPupil}"`)
+        expect(section.slice(0, section.indexOf("</section>"))).not.toContain(people.pupil + '"')
+
+        // The overview's table shows only courses with levels it can draw, so the notice tells
+        // whether the named pupil is included.
+        const named = await page(jar, `/mentor/overview?pupil=${people.protectedPupil}`)
+        expect(named.response.status).toBe(200)
+        expect(named.html).not.toContain("visas inte")
+        const otherNamed = (await page(jar, `/mentor/overview?pupil=${people.pupil}`)).html
+        expect(otherNamed).toContain("1 elev med skyddade personuppgifter visas inte.")
+      })
+
+      it("links a site icon on every page", async () => {
+        const jar = await signIn(people.mentor)
+        for (const path of ["/", "/mentor", `/plans/${made.planId}`, "/nothing-here"]) {
+          expect((await page(jar, path)).html, path).toContain('<link rel="icon" href="/assets/iupkit-icon.svg" type="image/svg+xml"')
+        }
+        const icon = await fetch(`${demo.url}/assets/iupkit-icon.svg`)
+        expect(icon.status).toBe(200)
+        expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/)
+        expect(await icon.text()).not.toContain("<script")
+        const legacy = await fetch(`${demo.url}/favicon.ico`, { redirect: "manual" })
+        expect(legacy.status).toBe(301)
+        expect(legacy.headers.get("location")).toBe("/assets/iupkit-icon.svg")
       })
     })
 

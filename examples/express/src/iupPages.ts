@@ -8,6 +8,9 @@ import {
   assetContent,
   autosaveScript,
   defaultRoutes,
+  fullName,
+  icon,
+  type PublishFailure,
   renderCoursePage,
   renderGuardianPage,
   renderMentorPage,
@@ -19,18 +22,24 @@ import {
   renderRoleRequiredPage,
   type PageRole,
   type RenderOptions,
-  stylesheet
+  stylesheet,
+  withNotice
 } from "@iupkit/render-html"
 import { renderExportPdf } from "@iupkit/render-pdf"
 import type { IupClient } from "@iupkit/services"
 import { Either } from "effect"
 import { type Request, type Response, Router } from "express"
 import { requireActor } from "./auth.js"
-import { checked, field, fields, optionalDate, version } from "./forms.js"
+import { checked, field, fields, optionalDate, requireConfirmation, version } from "./forms.js"
 import { type DemoPerson, languageOf, type PageOptions } from "./pages.js"
 import { problemOf } from "./problems.js"
 
 const routes = defaultRoutes
+
+// Errors a form shows next to the user's input instead of an error page: invalid input (400) and
+// a version conflict (409), where the form keeps the user's text beside the text saved meanwhile.
+const rejectedFormStatus = (tag: string): number | undefined =>
+  tag === "InvalidInputError" ? 400 : tag === "VersionConflictError" ? 409 : undefined
 
 const actorOf = (req: Request): { readonly personId: PersonId } => ({ personId: requireActor(req).personId })
 
@@ -68,8 +77,8 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     return person !== undefined && !person.roles.includes(role)
   }
 
-  // After invalid input a form post shows its page again (400) with the input and the error at
-  // its field. Autosave posts and other errors go on to the error middleware.
+  // After invalid input (400) or a version conflict (409) a form post shows its page again with
+  // the input and the error. Autosave posts and other errors go on to the error middleware.
   const rejected = async (
     req: Request,
     res: Response,
@@ -77,19 +86,23 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     action: string,
     page: (options: RenderOptions) => Promise<string>
   ): Promise<void> => {
-    if (req.accepts(["html", "json"]) === "json" || problemOf(error).tag !== "InvalidInputError") throw error
+    const status = rejectedFormStatus(problemOf(error).tag)
+    if (req.accepts(["html", "json"]) === "json" || status === undefined) throw error
     const values = (typeof req.body === "object" && req.body !== null ? req.body : {}) as Readonly<Record<string, string>>
     const body = await page({ ...options(req, res), rejectedForm: { action, values, error } })
-    res.status(400)
+    res.status(status)
     html(res, body)
   }
 
-  for (const asset of [stylesheet, autosaveScript]) {
-    const path = asset === stylesheet ? routes.stylesheet : routes.autosaveScript
+  for (const [path, asset] of [[routes.stylesheet, stylesheet], [routes.autosaveScript, autosaveScript], [routes.icon, icon]] as const) {
     router.get(path, (_req, res) => {
       res.type(asset.mediaType).set("cache-control", "public, max-age=3600").send(assetContent(asset))
     })
   }
+  // Pages link the icon, but some clients still ask for the traditional address.
+  router.get("/favicon.ico", (_req, res) => {
+    res.redirect(301, routes.icon)
+  })
 
   router.get(routes.mentorPage, async (req, res) => {
     const { start, end } = req.query
@@ -99,7 +112,9 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     html(res, renderMentorPage(view, options(req, res)))
   })
   router.get(routes.overview, async (req, res) => {
-    const view = await iup.mentoring.overview(actorOf(req))
+    // Protected pupils appear only when the mentor names them with the mentor page's `pupil` boxes.
+    const named = fields(req.query, "pupil")
+    const view = await iup.mentoring.overview(actorOf(req), { includeProtectedPupilIds: named })
     if (view.pupils.length === 0 && view.leftOutProtectedCount === 0) return refused(req, res, "mentor")
     html(res, renderOverviewPage(view, options(req, res)))
   })
@@ -127,28 +142,60 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     const body: unknown = req.body
     const pupilIds = field(body, "selection") === "all" ? "all" : fields(body, "pupilIds")
     const plan = { templateId: field(body, "templateId"), title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate") }
+    let created
     try {
-      await iup.mentoring.createPlans(actorOf(req), { pupilIds, plan })
+      created = await iup.mentoring.createPlans(actorOf(req), { pupilIds, plan })
     } catch (error) {
       return rejected(req, res, error, routes.createPlans, async (page) => renderMentorPage(await iup.mentoring.page(actorOf(req)), page))
     }
-    res.redirect(303, routes.mentorPage)
+    res.redirect(303, withNotice(routes.mentorPage, "plansCreated", created.plans.length))
   })
   router.post("/plans/:planId/header", async (req, res) => {
     const body: unknown = req.body
     const patch = { title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate"), published: checked(body, "published") }
     const { planId } = req.params
+    // The plan page's publish button sends only the version, so title and dates stay as they are.
+    const publishing = field(body, "intent") === "publish"
     let updated
     try {
-      updated = await iup.plans.updateHeader(actorOf(req), planId, Number(field(body, "version")), patch)
+      updated = publishing
+        ? await iup.plans.publish(actorOf(req), planId, Number(field(body, "version")))
+        : await iup.plans.updateHeader(actorOf(req), planId, Number(field(body, "version")), patch)
     } catch (error) {
       return rejected(req, res, error, routes.updatePlanHeader(planId as never), async (page) => renderPlanPage(await iup.plans.getPlan(actorOf(req), planId), page))
     }
-    afterPost(req, res, routes.plan(updated.plan.id), { version: updated.headerVersion })
+    afterPost(req, res, withNotice(routes.plan(updated.plan.id), publishing ? "planPublished" : "planSaved"), { version: updated.headerVersion })
   })
   router.post("/plans/:planId/delete", async (req, res) => {
-    await iup.plans.deletePlan(actorOf(req), req.params.planId)
-    res.redirect(303, routes.mentorPage)
+    const { planId } = req.params
+    try {
+      requireConfirmation(req.body)
+    } catch (error) {
+      return rejected(req, res, error, routes.deletePlan(planId as never), async (page) => renderPlanPage(await iup.plans.getPlan(actorOf(req), planId), page))
+    }
+    await iup.plans.deletePlan(actorOf(req), planId)
+    res.redirect(303, withNotice(routes.mentorPage, "planDeleted"))
+  })
+  router.post(routes.publishPlans, async (req, res) => {
+    const actor = actorOf(req)
+    const failures: Array<PublishFailure> = []
+    let published = 0
+    // One plan at a time, so a stale or archived plan is reported and the others are still published.
+    for (const planId of pickedPlans(req.body)) {
+      let plan
+      try {
+        plan = await iup.plans.getPlan(actor, planId)
+        if (plan.published) continue
+        await iup.plans.publish(actor, planId, plan.headerVersion)
+        published += 1
+      } catch (error) {
+        failures.push({ title: plan?.title ?? planId, pupilName: plan === undefined ? "–" : fullName(plan.pupil), error })
+      }
+    }
+    if (failures.length === 0) return res.redirect(303, withNotice(routes.mentorPage, "plansPublished", published))
+    const page = { ...options(req, res), notice: { kind: "plansPublished", count: published } as const, publishFailures: failures }
+    res.status(published === 0 ? problemOf(failures[0]!.error).status : 200)
+    html(res, renderMentorPage(await iup.mentoring.page(actor), page))
   })
   router.post("/plans/:planId/fields/:fieldId", async (req, res) => {
     const { planId, fieldId } = req.params
@@ -184,18 +231,27 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
       visibleToPupils: checked(body, "visibleToPupils"),
       selfAssessmentEnabled: checked(body, "selfAssessmentEnabled")
     })
-    res.redirect(303, routes.course(req.params.courseId as never))
+    res.redirect(303, withNotice(routes.course(req.params.courseId as never), "assessmentCreated"))
   })
   router.post("/assessments/:assessmentId", async (req, res) => {
     const body: unknown = req.body
     const patch = { title: field(body, "title"), visibleToPupils: checked(body, "visibleToPupils"), selfAssessmentEnabled: checked(body, "selfAssessmentEnabled") }
     const updated = await iup.teaching.updateAssessment(actorOf(req), req.params.assessmentId, Number(field(body, "version")), patch)
-    res.redirect(303, routes.course(updated.assessment.courseId))
+    res.redirect(303, withNotice(routes.course(updated.assessment.courseId), "assessmentSaved"))
   })
   router.post("/assessments/:assessmentId/delete", async (req, res) => {
-    await iup.teaching.deleteAssessment(actorOf(req), req.params.assessmentId)
-    // The form names no course, and pages send no Referer, so the start page links back to it.
-    res.redirect(303, routes.home)
+    const { assessmentId } = req.params
+    // The course page sends its course to land back on; without one the start page links to it.
+    const courseId = field(req.body, "courseId")
+    try {
+      requireConfirmation(req.body)
+    } catch (error) {
+      if (courseId === "") throw error
+      return rejected(req, res, error, routes.deleteAssessment(assessmentId as never), async (page) =>
+        renderCoursePage(await iup.teaching.coursePage(actorOf(req), courseId), page))
+    }
+    await iup.teaching.deleteAssessment(actorOf(req), assessmentId)
+    res.redirect(303, withNotice(courseId === "" ? routes.home : routes.course(courseId as never), "assessmentDeleted"))
   })
   router.post("/assessments/:assessmentId/entries/:pupilId", async (req, res) => {
     const body: unknown = req.body
@@ -219,7 +275,7 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
     const body: unknown = req.body
     const entries = fields(body, "pupilIds").map((pupilId) => ({ pupilId, expectedVersion: version(body, `version.${pupilId}`) }))
     const written = await iup.teaching.setLevelForPupils(actorOf(req), { assessmentId: req.params.assessmentId, level: emptyToNull(field(body, "level")), entries })
-    res.redirect(303, written[0] === undefined ? routes.home : routes.course(written[0].course.id))
+    res.redirect(303, written[0] === undefined ? routes.home : withNotice(routes.course(written[0].course.id), "levelsSet", written.length))
   })
   router.post("/assessments/:assessmentId/self-assessment", async (req, res) => {
     const body: unknown = req.body

@@ -4,7 +4,7 @@
  */
 import { decodeInput, InvalidInputError, PersonId, Role } from "@iupkit/core"
 import { Effect, Schema } from "effect"
-import { defaultRoutes, type RenderOptions, renderSiteHeader } from "@iupkit/render-html"
+import { defaultRoutes, noticeFromQuery, type RenderOptions, renderSiteHeader } from "@iupkit/render-html"
 import { type Request, type Response, Router } from "express"
 import { endSession, type SessionStore, startSession } from "./auth.js"
 import { type Language, type MessageKey, message, pickLanguage } from "./messages.js"
@@ -54,8 +54,24 @@ const SignInForm = Schema.Struct({ personId: PersonId })
 /** The most people of one role the sign-in page lists; a name search reaches the rest. */
 export const signInListLimit = 50
 
-/** The page language of a request. */
-export const languageOf = (req: Request): Language => pickLanguage(req.query.lang, req.get("accept-language"))
+/** Name of the cookie that keeps the language chosen with `?lang=` for the next pages. */
+export const languageCookie = "lang"
+
+/** The page language of a request: `?lang=`, then the language cookie, then Accept-Language. */
+export const languageOf = (req: Request): Language =>
+  pickLanguage(queryLanguage(req) ?? (req.cookies as Record<string, unknown> | undefined)?.[languageCookie], req.get("accept-language"))
+
+const queryLanguage = (req: Request): Language | undefined => {
+  const chosen = req.query.lang
+  return chosen === "sv" || chosen === "en" ? chosen : undefined
+}
+
+// A `?lang=` choice is kept for a year, so links and form redirects stay in that language.
+const rememberLanguage = (req: Request, res: Response): void => {
+  const chosen = queryLanguage(req)
+  if (chosen === undefined) return
+  res.cookie(languageCookie, chosen, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 60 * 60 * 1000 })
+}
 
 /** Builds the render options of a request; `forms` requests a CSRF token. */
 export type PageOptions = (req: Request, res: Response, forms: boolean) => RenderOptions
@@ -67,7 +83,10 @@ export type PageOptions = (req: Request, res: Response, forms: boolean) => Rende
 export const pageOptionsFor =
   (demoPeople: ReadonlyArray<DemoPerson> | undefined, csrfToken: CsrfTokenFor): PageOptions =>
   (req, res, forms) => {
+    rememberLanguage(req, res)
     const options: { -readonly [K in keyof RenderOptions]: RenderOptions[K] } = { locale: languageOf(req), routes: defaultRoutes }
+    const notice = noticeFromQuery(req.query)
+    if (notice !== undefined) options.notice = notice
     const actor = req.actor
     if (forms || actor?.via === "session") options.csrfToken = csrfToken(req, res)
     if (actor !== undefined) {

@@ -3,6 +3,8 @@
  * values the services take. The services decode the result with their Schemas, so a wrong value
  * still fails as invalid input naming the field.
  */
+import { InvalidInputError } from "@iupkit/core"
+
 type FormBody = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 
 const bodyOf = (body: unknown): FormBody => (typeof body === "object" && body !== null ? (body as FormBody) : {})
@@ -33,4 +35,9 @@ export const version = (body: unknown, name = "version"): number | null => {
 export const optionalDate = (body: unknown, name: string): string | null => {
   const value = field(body, name)
   return value === "" ? null : value
+}
+
+/** Rejects a delete form whose "Yes, delete" box is not ticked, so nothing is deleted by a stray click. */
+export const requireConfirmation = (body: unknown): void => {
+  if (!checked(body, "confirm")) throw InvalidInputError.of("confirm", field(body, "confirm"), "must be checked to confirm the deletion")
 }

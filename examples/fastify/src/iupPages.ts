@@ -8,6 +8,9 @@ import {
   assetContent,
   autosaveScript,
   defaultRoutes,
+  fullName,
+  icon,
+  type PublishFailure,
   renderCoursePage,
   renderGuardianPage,
   renderMentorPage,
@@ -19,18 +22,24 @@ import {
   renderRoleRequiredPage,
   type PageRole,
   type RenderOptions,
-  stylesheet
+  stylesheet,
+  withNotice
 } from "@iupkit/render-html"
 import { renderExportPdf } from "@iupkit/render-pdf"
 import type { IupClient } from "@iupkit/services"
 import { Either } from "effect"
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { requireActor } from "./auth.js"
-import { checked, field, fields, optionalDate, version } from "./forms.js"
+import { checked, field, fields, optionalDate, requireConfirmation, version } from "./forms.js"
 import { type DemoPerson, languageOf, type PageOptions } from "./pages.js"
 import { problemOf } from "./problems.js"
 
 const routes = defaultRoutes
+
+// Errors a form shows next to the user's input instead of an error page: invalid input (400) and
+// a version conflict (409), where the form keeps the user's text beside the text saved meanwhile.
+const rejectedFormStatus = (tag: string): number | undefined =>
+  tag === "InvalidInputError" ? 400 : tag === "VersionConflictError" ? 409 : undefined
 
 const sendHtml = (reply: FastifyReply, html: string): FastifyReply => reply.type("text/html; charset=utf-8").send(html)
 
@@ -71,8 +80,8 @@ export const iupPagesPlugin: FastifyPluginAsync<{
   }
 
   /**
-   * Shows a form again after invalid input: the page the form is on, with what the user typed and
-   * the error next to its field, as 400. Other errors, and autosave posts, go to the error handler.
+   * Shows a form again after invalid input (400) or a version conflict (409): the page the form is
+   * on, with what the user typed and the error. Other errors, and autosave posts, go to the error handler.
    */
   const showRejected = async (
     request: FastifyRequest,
@@ -81,16 +90,21 @@ export const iupPagesPlugin: FastifyPluginAsync<{
     action: string,
     render: (options: RenderOptions) => Promise<string>
   ): Promise<FastifyReply> => {
-    if (wantsJson(request) || problemOf(error).tag !== "InvalidInputError") throw error
+    const status = rejectedFormStatus(problemOf(error).tag)
+    if (wantsJson(request) || status === undefined) throw error
     const values = (typeof request.body === "object" && request.body !== null ? request.body : {}) as Readonly<Record<string, string>>
     const html = await render({ ...renderOptions(request, reply), rejectedForm: { action, values, error } })
-    return sendHtml(reply.status(400), html)
+    return sendHtml(reply.status(status), html)
   }
 
   fastify.get(routes.stylesheet, async (_request, reply) =>
     reply.type(stylesheet.mediaType).header("cache-control", "public, max-age=3600").send(assetContent(stylesheet)))
   fastify.get(routes.autosaveScript, async (_request, reply) =>
     reply.type(autosaveScript.mediaType).header("cache-control", "public, max-age=3600").send(assetContent(autosaveScript)))
+  fastify.get(routes.icon, async (_request, reply) =>
+    reply.type(icon.mediaType).header("cache-control", "public, max-age=3600").send(assetContent(icon)))
+  // Pages link the icon, but some clients still ask for the traditional address.
+  fastify.get("/favicon.ico", async (_request, reply) => reply.redirect(routes.icon, 301))
 
   fastify.get(routes.mentorPage, async (request, reply) => {
     const query = request.query as Readonly<Record<string, string | undefined>>
@@ -100,7 +114,9 @@ export const iupPagesPlugin: FastifyPluginAsync<{
     return sendHtml(reply, renderMentorPage(view, renderOptions(request, reply)))
   })
   fastify.get(routes.overview, async (request, reply) => {
-    const view = await iup.mentoring.overview(actorOf(request))
+    // Protected pupils appear only when the mentor names them with the mentor page's `pupil` boxes.
+    const named = fields(request.query, "pupil")
+    const view = await iup.mentoring.overview(actorOf(request), { includeProtectedPupilIds: named })
     if (view.pupils.length === 0 && view.leftOutProtectedCount === 0) return refuse(request, reply, "mentor")
     return sendHtml(reply, renderOverviewPage(view, renderOptions(request, reply)))
   })
@@ -134,29 +150,61 @@ export const iupPagesPlugin: FastifyPluginAsync<{
     const body = request.body
     const pupilIds = field(body, "selection") === "all" ? "all" : fields(body, "pupilIds")
     const plan = { templateId: field(body, "templateId"), title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate") }
+    let created
     try {
-      await iup.mentoring.createPlans(actorOf(request), { pupilIds, plan })
+      created = await iup.mentoring.createPlans(actorOf(request), { pupilIds, plan })
     } catch (error) {
       return showRejected(request, reply, error, routes.createPlans, async (page) => renderMentorPage(await iup.mentoring.page(actorOf(request)), page))
     }
-    return reply.redirect(routes.mentorPage, 303)
+    return reply.redirect(withNotice(routes.mentorPage, "plansCreated", created.plans.length), 303)
   })
   post("/plans/:planId/header", async (request, reply) => {
     const { planId } = request.params as { readonly planId: string }
     const body = request.body
     const patch = { title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate"), published: checked(body, "published") }
+    // The plan page's publish button sends only the version, so title and dates stay as they are.
+    const publishing = field(body, "intent") === "publish"
     let updated
     try {
-      updated = await iup.plans.updateHeader(actorOf(request), planId, Number(field(body, "version")), patch)
+      updated = publishing
+        ? await iup.plans.publish(actorOf(request), planId, Number(field(body, "version")))
+        : await iup.plans.updateHeader(actorOf(request), planId, Number(field(body, "version")), patch)
     } catch (error) {
       return showRejected(request, reply, error, routes.updatePlanHeader(planId as never), async (page) => renderPlanPage(await iup.plans.getPlan(actorOf(request), planId), page))
     }
-    return afterPost(request, reply, routes.plan(updated.plan.id), { version: updated.headerVersion })
+    const location = withNotice(routes.plan(updated.plan.id), publishing ? "planPublished" : "planSaved")
+    return afterPost(request, reply, location, { version: updated.headerVersion })
   })
   post("/plans/:planId/delete", async (request, reply) => {
     const { planId } = request.params as { readonly planId: string }
+    try {
+      requireConfirmation(request.body)
+    } catch (error) {
+      return showRejected(request, reply, error, routes.deletePlan(planId as never), async (page) => renderPlanPage(await iup.plans.getPlan(actorOf(request), planId), page))
+    }
     await iup.plans.deletePlan(actorOf(request), planId)
-    return reply.redirect(routes.mentorPage, 303)
+    return reply.redirect(withNotice(routes.mentorPage, "planDeleted"), 303)
+  })
+  post(routes.publishPlans, async (request, reply) => {
+    const actor = actorOf(request)
+    const failures: Array<PublishFailure> = []
+    let published = 0
+    // Each plan is published on its own, so one stale or archived plan does not stop the others.
+    for (const planId of selectedPlanIds(request.body)) {
+      let plan
+      try {
+        plan = await iup.plans.getPlan(actor, planId)
+        if (plan.published) continue
+        await iup.plans.publish(actor, planId, plan.headerVersion)
+        published += 1
+      } catch (error) {
+        failures.push({ title: plan?.title ?? planId, pupilName: plan === undefined ? "–" : fullName(plan.pupil), error })
+      }
+    }
+    if (failures.length === 0) return reply.redirect(withNotice(routes.mentorPage, "plansPublished", published), 303)
+    const page = { ...renderOptions(request, reply), notice: { kind: "plansPublished", count: published } as const, publishFailures: failures }
+    const status = published === 0 ? problemOf(failures[0]!.error).status : 200
+    return sendHtml(reply.status(status), renderMentorPage(await iup.mentoring.page(actor), page))
   })
   post("/plans/:planId/fields/:fieldId", async (request, reply) => {
     const { planId, fieldId } = request.params as { readonly planId: string; readonly fieldId: string }
@@ -198,20 +246,29 @@ export const iupPagesPlugin: FastifyPluginAsync<{
       visibleToPupils: checked(body, "visibleToPupils"),
       selfAssessmentEnabled: checked(body, "selfAssessmentEnabled")
     })
-    return reply.redirect(routes.course(courseId as never), 303)
+    return reply.redirect(withNotice(routes.course(courseId as never), "assessmentCreated"), 303)
   })
   post("/assessments/:assessmentId", async (request, reply) => {
     const { assessmentId } = request.params as { readonly assessmentId: string }
     const body = request.body
     const patch = { title: field(body, "title"), visibleToPupils: checked(body, "visibleToPupils"), selfAssessmentEnabled: checked(body, "selfAssessmentEnabled") }
     const updated = await iup.teaching.updateAssessment(actorOf(request), assessmentId, Number(field(body, "version")), patch)
-    return reply.redirect(routes.course(updated.assessment.courseId), 303)
+    return reply.redirect(withNotice(routes.course(updated.assessment.courseId), "assessmentSaved"), 303)
   })
   post("/assessments/:assessmentId/delete", async (request, reply) => {
     const { assessmentId } = request.params as { readonly assessmentId: string }
+    // The course page sends its course, so the user lands back on it; without one the start page links to it.
+    const courseId = field(request.body, "courseId")
+    const back = courseId === "" ? routes.home : routes.course(courseId as never)
+    try {
+      requireConfirmation(request.body)
+    } catch (error) {
+      if (courseId === "") throw error
+      return showRejected(request, reply, error, routes.deleteAssessment(assessmentId as never), async (page) =>
+        renderCoursePage(await iup.teaching.coursePage(actorOf(request), courseId), page))
+    }
     await iup.teaching.deleteAssessment(actorOf(request), assessmentId)
-    // The form names no course, and pages send no Referer, so the start page links back to it.
-    return reply.redirect(routes.home, 303)
+    return reply.redirect(withNotice(back, "assessmentDeleted"), 303)
   })
   post("/assessments/:assessmentId/entries/:pupilId", async (request, reply) => {
     const { assessmentId, pupilId } = request.params as { readonly assessmentId: string; readonly pupilId: string }
@@ -238,7 +295,8 @@ export const iupPagesPlugin: FastifyPluginAsync<{
     const level = field(body, "level")
     const entries = fields(body, "pupilIds").map((pupilId) => ({ pupilId, expectedVersion: version(body, `version.${pupilId}`) }))
     const written = await iup.teaching.setLevelForPupils(actorOf(request), { assessmentId, level: level === "" ? null : level, entries })
-    return reply.redirect(written[0] === undefined ? routes.home : routes.course(written[0].course.id), 303)
+    const location = written[0] === undefined ? routes.home : withNotice(routes.course(written[0].course.id), "levelsSet", written.length)
+    return reply.redirect(location, 303)
   })
   post("/assessments/:assessmentId/self-assessment", async (request, reply) => {
     const { assessmentId } = request.params as { readonly assessmentId: string }

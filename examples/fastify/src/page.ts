@@ -2,6 +2,7 @@
  * The host's own HTML: a page shell for error and sign-in pages. Every interpolated value goes
  * through `escapeHtml`; the pages carry no inline script or style, so the strict CSP holds.
  */
+import { defaultRoutes } from "@iupkit/render-html"
 import type { Language } from "./messages.js"
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }
@@ -23,6 +24,7 @@ export const renderPage = (args: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(args.title)}</title>
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="${defaultRoutes.icon}" type="image/svg+xml">
 </head>
 <body>
 ${args.header}

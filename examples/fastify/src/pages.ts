@@ -4,7 +4,7 @@
  */
 import { decodeInputEither, InvalidInputError, PersonId, Role } from "@iupkit/core"
 import { Either, Schema } from "effect"
-import { defaultRoutes, type RenderOptions, renderSiteHeader } from "@iupkit/render-html"
+import { defaultRoutes, noticeFromQuery, type RenderOptions, renderSiteHeader } from "@iupkit/render-html"
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { endSession, type SessionStore, startSession } from "./auth.js"
 import { type Language, type MessageKey, message, pickLanguage } from "./messages.js"
@@ -47,9 +47,24 @@ const SignInForm = Schema.Struct({ personId: PersonId })
 /** The maximum number of people of one role the sign-in page lists; a name search reaches the rest. */
 export const signInListLimit = 50
 
-/** The page language of a request. */
+/** Name of the cookie that keeps the language chosen with `?lang=` for the next pages. */
+export const languageCookie = "lang"
+
+const queryLanguage = (request: FastifyRequest): Language | undefined => {
+  const chosen = (request.query as Record<string, unknown> | undefined)?.lang
+  return chosen === "sv" || chosen === "en" ? chosen : undefined
+}
+
+/** The page language of a request: `?lang=`, then the language cookie, then Accept-Language. */
 export const languageOf = (request: FastifyRequest): Language =>
-  pickLanguage((request.query as Record<string, unknown> | undefined)?.lang, request.headers["accept-language"])
+  pickLanguage(queryLanguage(request) ?? request.cookies?.[languageCookie], request.headers["accept-language"])
+
+// A `?lang=` choice is kept for a year, so links and form redirects stay in that language.
+const rememberLanguage = (request: FastifyRequest, reply: FastifyReply): void => {
+  const chosen = queryLanguage(request)
+  if (chosen === undefined) return
+  reply.setCookie(languageCookie, chosen, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 60 * 60 })
+}
 
 /**
  * Render options of a request: language, the signed-in person for the page header and, for
@@ -61,9 +76,12 @@ export const pageOptionsFor =
     const actor = request.actor
     const session = actor?.via === "session"
     const name = actor === undefined ? undefined : (demoPeople?.find((person) => person.id === actor.personId)?.name ?? actor.personId)
+    rememberLanguage(request, reply)
+    const notice = noticeFromQuery(request.query as Readonly<Record<string, unknown>> | undefined)
     return {
       locale: languageOf(request),
       routes: defaultRoutes,
+      ...(notice === undefined ? {} : { notice }),
       ...(forms || session ? { csrfToken: reply.generateCsrf() } : {}),
       ...(name === undefined ? {} : { signedIn: session ? { name, signOutAction: "/sign-out" } : { name } })
     }

@@ -50,6 +50,18 @@ export const autosaveScript: Asset = {
   mediaType: "text/javascript; charset=utf-8"
 }
 
+/**
+ * The site icon, a small SVG without script, which a strict Content-Security-Policy allows.
+ *
+ * @category assets
+ * @since 0.1.0
+ */
+export const icon: Asset = {
+  fileName: "iupkit-icon.svg",
+  path: assetPath("iupkit-icon.svg"),
+  mediaType: "image/svg+xml"
+}
+
 const contents = new Map<string, string>()
 
 /**

@@ -5,6 +5,8 @@
  * @since 0.1.0
  */
 
+import type { NoticeKind } from "./Notices.js"
+
 /**
  * A language the renderers write.
  *
@@ -55,6 +57,10 @@ export interface Messages {
   readonly home: string
   readonly signedInAs: (name: string) => string
   readonly signOut: string
+  /** Label of the header's language links. */
+  readonly languageChoice: string
+  /** What the notice after a successful form post says, by {@link NoticeKind}. */
+  readonly notices: Readonly<Record<NoticeKind, (count: number) => string>>
 
   // Plans in lists and headers
   readonly currentPlans: string
@@ -133,6 +139,13 @@ export interface Messages {
   readonly saveHeader: string
   readonly deletePlan: string
   readonly deletePlanConfirm: string
+  /** The checkbox a delete form requires before it deletes anything. */
+  readonly confirmDelete: string
+  readonly deleteNotConfirmed: string
+  readonly publishNow: string
+  readonly draftHint: string
+  readonly publishSelected: string
+  readonly publishFailed: (title: string, pupil: string, reason: string) => string
   readonly documents: string
   readonly noDocuments: string
   readonly documentDate: string
@@ -159,6 +172,7 @@ export interface Messages {
   readonly renameForCourse: string
   readonly saveSettings: string
   readonly deleteAssessment: string
+  readonly deleteAssessmentConfirm: string
   readonly titleNamesNoTerm: (title: string) => string
   readonly planOverlap: (count: number) => string
   readonly entryGrid: (title: string) => string
@@ -185,6 +199,10 @@ export interface Messages {
   readonly overviewNoScale: (course: string) => string
   readonly overviewNoTable: string
   readonly overviewLeftOutProtected: (count: number) => string
+  readonly chooseProtectedPupils: string
+  readonly protectedPupils: string
+  readonly protectedPupilsHint: string
+  readonly showInOverview: string
 
   // Pupil and guardian pages
   readonly pupilPageTitle: string
@@ -221,6 +239,9 @@ export interface Messages {
   readonly notFound: (kind: string) => string
   readonly forbidden: (kind: string) => string
   readonly conflict: (kind: string) => string
+  /** Heads a field form shown again after a conflict, above the text saved meanwhile. */
+  readonly conflictKeptText: string
+  readonly savedTextNow: string
   readonly exportLimit: (requested: number, limit: number) => string
   readonly invalidInput: (field: string, rule: string) => string
   readonly pupilsWithoutMentor: (count: number) => string
@@ -325,6 +346,18 @@ export const sv: Messages = {
   home: "Startsidan",
   signedInAs: (name) => `Inloggad som ${name}`,
   signOut: "Logga ut",
+  languageChoice: "Språk",
+  notices: {
+    planSaved: () => "Planen sparades.",
+    planPublished: () => "Planen publicerades.",
+    plansPublished: (count) => `${svPlural(count, "plan", "planer")} publicerades.`,
+    planDeleted: () => "Planen togs bort.",
+    plansCreated: (count) => `${svPlural(count, "plan", "planer")} skapades.`,
+    levelsSet: (count) => `Nivån sattes för ${svPlural(count, "elev", "elever")}.`,
+    assessmentCreated: () => "Omdömet skapades.",
+    assessmentSaved: () => "Omdömet sparades.",
+    assessmentDeleted: () => "Omdömet togs bort."
+  },
 
   currentPlans: "Aktuella planer",
   archivedPlans: "Arkiverade planer",
@@ -398,6 +431,12 @@ export const sv: Messages = {
   saveHeader: "Spara ändringarna",
   deletePlan: "Ta bort planen",
   deletePlanConfirm: "Planen tas bort för gott, med allt som skrivits i den.",
+  confirmDelete: "Ja, ta bort",
+  deleteNotConfirmed: "Inget togs bort. Kryssa i ”Ja, ta bort” för att bekräfta att det ska tas bort för gott.",
+  publishNow: "Publicera",
+  draftHint: "Planen är ett utkast. Eleven och vårdnadshavarna ser den först när den är publicerad.",
+  publishSelected: "Publicera valda planer",
+  publishFailed: (title, pupil, reason) => `${title} för ${pupil} publicerades inte: ${reason}`,
   documents: "Tidigare dokument",
   noDocuments: "Det finns inga tidigare dokument.",
   documentDate: "Datum",
@@ -421,6 +460,7 @@ export const sv: Messages = {
   renameForCourse: "Titel (ändras för hela kursen)",
   saveSettings: "Spara inställningarna",
   deleteAssessment: "Ta bort omdömet med alla elevers omdömen",
+  deleteAssessmentConfirm: "Omdömet tas bort för gott, med alla elevers omdömen och självskattningar.",
   titleNamesNoTerm: (title) =>
     `Titeln ”${title}” anger ingen termin. Skriv till exempel ”Omdöme HT 2026” så att det syns vilken period omdömet gäller.`,
   planOverlap: (count) => `Perioden överlappar ${svPlural(count, "annan plan", "andra planer")} för samma elev.`,
@@ -451,8 +491,12 @@ export const sv: Messages = {
     "Ingen tabell visas eftersom ingen kurs under perioden har en bedömningsskala som översikten kan visa.",
   overviewLeftOutProtected: (count) =>
     count === 1
-      ? "1 elev med skyddade personuppgifter visas inte. Välj eleven med namn för att se den."
-      : `${count} elever med skyddade personuppgifter visas inte. Välj eleverna med namn för att se dem.`,
+      ? "1 elev med skyddade personuppgifter visas inte. Välj eleven med namn på mentorssidan för att se den här."
+      : `${count} elever med skyddade personuppgifter visas inte. Välj eleverna med namn på mentorssidan för att se dem här.`,
+  chooseProtectedPupils: "Välj elever med skyddade personuppgifter",
+  protectedPupils: "Elever med skyddade personuppgifter",
+  protectedPupilsHint: "Översikten visar dem bara när du väljer dem med namn, så att ingen ser dem av en slump.",
+  showInOverview: "Visa valda elever i översikten",
 
   pupilPageTitle: "Min IUP",
   myPlans: "Mina planer",
@@ -491,6 +535,9 @@ export const sv: Messages = {
   forbidden: (kind) => `Du får se ${kind.toLocaleLowerCase("sv")} men inte göra den här ändringen.`,
   conflict: (kind) =>
     `Någon annan ändrade ${kind.toLocaleLowerCase("sv")} medan du arbetade, så din ändring sparades inte. Ladda om sidan, läs det nya innehållet och gör ändringen igen.`,
+  conflictKeptText:
+    "Någon annan sparade texten medan du skrev, så din text sparades inte. Din text står kvar i rutan. Jämför den med den sparade texten och spara igen för att ersätta den.",
+  savedTextNow: "Sparad text just nu",
   exportLimit: (requested, limit) =>
     `Du valde ${requested} planer, men en utskrift eller export kan innehålla högst ${limit}. Dela upp urvalet i omgångar om högst ${limit} planer.`,
   invalidInput: (field, rule) => `${field}: ${rule}`,
@@ -597,6 +644,18 @@ export const en: Messages = {
   home: "Start page",
   signedInAs: (name) => `Signed in as ${name}`,
   signOut: "Sign out",
+  languageChoice: "Language",
+  notices: {
+    planSaved: () => "The plan was saved.",
+    planPublished: () => "The plan was published.",
+    plansPublished: (count) => `${enPlural(count, "plan", "plans")} published.`,
+    planDeleted: () => "The plan was deleted.",
+    plansCreated: (count) => `${enPlural(count, "plan", "plans")} created.`,
+    levelsSet: (count) => `The level was set for ${enPlural(count, "pupil", "pupils")}.`,
+    assessmentCreated: () => "The assessment was created.",
+    assessmentSaved: () => "The assessment was saved.",
+    assessmentDeleted: () => "The assessment was deleted."
+  },
 
   currentPlans: "Current plans",
   archivedPlans: "Archived plans",
@@ -670,6 +729,12 @@ export const en: Messages = {
   saveHeader: "Save the changes",
   deletePlan: "Delete the plan",
   deletePlanConfirm: "The plan is deleted for good, with everything written in it.",
+  confirmDelete: "Yes, delete",
+  deleteNotConfirmed: "Nothing was deleted. Tick “Yes, delete” to confirm that it is deleted for good.",
+  publishNow: "Publish",
+  draftHint: "The plan is a draft. The pupil and guardians see it only once it is published.",
+  publishSelected: "Publish selected plans",
+  publishFailed: (title, pupil, reason) => `${title} for ${pupil} was not published: ${reason}`,
   documents: "Earlier documents",
   noDocuments: "There are no earlier documents.",
   documentDate: "Date",
@@ -693,6 +758,7 @@ export const en: Messages = {
   renameForCourse: "Title (changes for the whole course)",
   saveSettings: "Save the settings",
   deleteAssessment: "Delete the assessment with every pupil's entry",
+  deleteAssessmentConfirm: "The assessment is deleted for good, with every pupil's entry and self-assessment.",
   titleNamesNoTerm: (title) =>
     `The title “${title}” names no term. Write for example “Omdöme HT 2026” so readers see which period it covers.`,
   planOverlap: (count) => `The period overlaps ${enPlural(count, "other plan", "other plans")} of the same pupil.`,
@@ -723,8 +789,12 @@ export const en: Messages = {
     "No table is shown because no course in this period has a grading scale the overview can show.",
   overviewLeftOutProtected: (count) =>
     count === 1
-      ? "1 pupil with protected personal data is not shown. Select the pupil by name to see them."
-      : `${count} pupils with protected personal data are not shown. Select the pupils by name to see them.`,
+      ? "1 pupil with protected personal data is not shown. Select the pupil by name on the mentor page to see them here."
+      : `${count} pupils with protected personal data are not shown. Select the pupils by name on the mentor page to see them here.`,
+  chooseProtectedPupils: "Select pupils with protected personal data",
+  protectedPupils: "Pupils with protected personal data",
+  protectedPupilsHint: "The overview shows them only when you select them by name, so that no one sees them by chance.",
+  showInOverview: "Show the selected pupils in the overview",
 
   pupilPageTitle: "My IUP",
   myPlans: "My plans",
@@ -762,6 +832,9 @@ export const en: Messages = {
   forbidden: (kind) => `You may see ${kind.toLowerCase()} but not make this change.`,
   conflict: (kind) =>
     `Someone else changed ${kind.toLowerCase()} while you were working, so your change was not saved. Reload the page, read the new content and make your change again.`,
+  conflictKeptText:
+    "Someone else saved the text while you were writing, so your text was not saved. Your text is still in the box. Compare it with the saved text and save again to replace it.",
+  savedTextNow: "Saved text now",
   exportLimit: (requested, limit) =>
     `You selected ${requested} plans, but one print or export holds at most ${limit}. Split the selection into batches of at most ${limit} plans.`,
   invalidInput: (field, rule) => `${field}: ${rule}`,

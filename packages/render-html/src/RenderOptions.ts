@@ -7,6 +7,7 @@
 import { defaultTimeZone } from "@iupkit/core"
 import type { DateTime } from "effect"
 import { defaultLocale, type Locale, type Messages, messagesFor } from "./Messages.js"
+import type { PageNotice } from "./Notices.js"
 import { defaultRoutes, type Routes } from "./Routes.js"
 
 /**
@@ -40,6 +41,23 @@ export interface RenderOptions {
    * (the fields as posted) and the error's message next to the field it names.
    */
   readonly rejectedForm?: RejectedForm
+  /** The confirmation of the form post that led here, usually read with `noticeFromQuery`. */
+  readonly notice?: PageNotice
+  /** Plans a "publish selected" post could not publish, listed with the reason on the mentor page. */
+  readonly publishFailures?: ReadonlyArray<PublishFailure>
+}
+
+/**
+ * A plan that a "publish selected" post left unpublished, and why.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export interface PublishFailure {
+  readonly title: string
+  readonly pupilName: string
+  /** Usually one of the core's tagged errors; any error is explained without internal detail. */
+  readonly error: unknown
 }
 
 /**
@@ -64,6 +82,8 @@ export interface ResolvedOptions {
   readonly autosave: boolean
   readonly signedIn: { readonly name: string; readonly signOutAction?: string } | null
   readonly rejectedForm: RejectedForm | null
+  readonly notice: PageNotice | null
+  readonly publishFailures: ReadonlyArray<PublishFailure>
 }
 
 /** Fills in the defaults of render options. */
@@ -74,5 +94,7 @@ export const resolveOptions = (options: RenderOptions = {}): ResolvedOptions => 
   routes: options.routes ?? defaultRoutes,
   autosave: options.autosave ?? true,
   signedIn: options.signedIn ?? null,
-  rejectedForm: options.rejectedForm ?? null
+  rejectedForm: options.rejectedForm ?? null,
+  notice: options.notice ?? null,
+  publishFailures: options.publishFailures ?? []
 })

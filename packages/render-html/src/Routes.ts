@@ -23,6 +23,8 @@ export interface Routes {
   readonly createPlans: string
   readonly updatePlanHeader: (planId: PlanId) => string
   readonly deletePlan: (planId: PlanId) => string
+  /** Publishes the plans checked on the mentor page; field `planIds`, repeated. */
+  readonly publishPlans: string
   readonly updatePlanField: (planId: PlanId, fieldId: FieldId) => string
   /** The download URL of a legacy document; the host sends the file as an attachment. */
   readonly document: (documentId: DocumentId) => string
@@ -43,6 +45,8 @@ export interface Routes {
   readonly selfAssess: (assessmentId: AssessmentId) => string
   readonly stylesheet: string
   readonly autosaveScript: string
+  /** The site icon every page links, so browsers do not request a missing /favicon.ico. */
+  readonly icon: string
 }
 
 const segment = (id: string): string => encodeURIComponent(id)
@@ -62,6 +66,7 @@ export const makeRoutes = (prefix = "", overrides: Partial<Routes> = {}): Routes
   createPlans: `${prefix}/plans`,
   updatePlanHeader: (planId) => `${prefix}/plans/${segment(planId)}/header`,
   deletePlan: (planId) => `${prefix}/plans/${segment(planId)}/delete`,
+  publishPlans: `${prefix}/plans/publish`,
   updatePlanField: (planId, fieldId) => `${prefix}/plans/${segment(planId)}/fields/${segment(fieldId)}`,
   document: (documentId) => `${prefix}/documents/${segment(documentId)}`,
   uploadDocument: (pupilId) => `${prefix}/pupils/${segment(pupilId)}/documents`,
@@ -78,6 +83,7 @@ export const makeRoutes = (prefix = "", overrides: Partial<Routes> = {}): Routes
   selfAssess: (assessmentId) => `${prefix}/assessments/${segment(assessmentId)}/self-assessment`,
   stylesheet: `${prefix}/assets/iupkit.css`,
   autosaveScript: `${prefix}/assets/iupkit-autosave.js`,
+  icon: `${prefix}/assets/iupkit-icon.svg`,
   ...overrides
 })
 

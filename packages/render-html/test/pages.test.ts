@@ -19,7 +19,9 @@ import {
   renderPupilPage,
   renderPupilPlansPage,
   renderRoleRequiredPage,
-  renderSiteHeader
+  noticeFromQuery,
+  renderSiteHeader,
+  withNotice
 } from "@iupkit/render-html"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
@@ -369,11 +371,26 @@ describe("mentor overview", () => {
     expect(text(page)).toContain("Matematik 7A: the assessment has no grading scale")
   })
 
+  it("lets the mentor pick protected pupils for it", () => {
+    const hidden = { ...f.pupil, id: "person-hidden" as typeof f.pupil.id, givenName: "Saga", familyName: "Skyddad", protected: true }
+    const page = parseDocument(renderMentorPage({ ...f.mentorPage, mentees: [...f.mentorPage.mentees, hidden] }))
+    const section = one(query(page, "section", { "aria-labelledby": "protected-pupils" }), "protected pupils")
+    const form = one(query(section, "form"), "overview form")
+    expect(attr(form, "method")).toBe("get")
+    expect(attr(form, "action")).toBe("/mentor/overview")
+    const boxes = query(form, "input", { name: "pupil" })
+    expect(boxes.map((box) => attr(box, "value"))).toEqual(["person-hidden"])
+    expect(text(form)).toContain("Saga Skyddad")
+    expect(query(parseDocument(renderMentorPage(f.mentorPage)), "section", { "aria-labelledby": "protected-pupils" })).toHaveLength(0)
+  })
+
   it("says how many protected pupils are hidden", () => {
     const page = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 2 }))
-    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte. Välj eleverna med namn för att se dem.")
+    expect(text(page)).toContain("2 elever med skyddade personuppgifter visas inte. Välj eleverna med namn på mentorssidan för att se dem här.")
+    const link = one(query(page, "a", { href: "/mentor#protected-pupils" }), "link to the choice")
+    expect(text(link)).toBe("Välj elever med skyddade personuppgifter")
     const single = parseDocument(renderOverviewPage({ ...f.overview, leftOutProtectedCount: 1 }))
-    expect(text(single)).toContain("1 elev med skyddade personuppgifter visas inte. Välj eleven med namn för att se den.")
+    expect(text(single)).toContain("1 elev med skyddade personuppgifter visas inte. Välj eleven med namn på mentorssidan för att se den här.")
     const none = parseDocument(renderOverviewPage(f.overview))
     expect(text(none)).not.toContain("skyddade personuppgifter")
   })
@@ -505,7 +522,7 @@ describe("site header", () => {
       renderPlanPage(f.planView("plan-1", f.pupil), { ...csrf, signedIn: { name: "Maja Mentorsson", signOutAction: "/sign-out" } })
     )
     const header = one(query(page, "header", { class: "site-header" }), "site header")
-    expect(attr(one(query(header, "a"), "home link"), "href")).toBe("/")
+    expect(attr(one(query(header, "a", { href: "/" }), "home link"), "href")).toBe("/")
     expect(text(header)).toContain("Inloggad som Maja Mentorsson")
     const signOut = one(query(header, "form"), "sign-out form")
     expect(attr(signOut, "method")).toBe("post")
@@ -519,9 +536,95 @@ describe("site header", () => {
     expect(query(header, "form")).toHaveLength(0)
   })
 
-  it("shows only the home link to anonymous readers", () => {
+  it("shows no session to anonymous readers", () => {
     const header = parseHtmlFragment(renderSiteHeader())
-    expect(text(header).trim()).toBe("Startsidan")
+    expect(text(header)).toContain("Startsidan")
+    expect(text(header)).not.toContain("Inloggad")
+    expect(query(header, "form")).toHaveLength(0)
+  })
+
+  it("links the page in both languages", () => {
+    const header = parseHtmlFragment(renderSiteHeader({ locale: "en" }))
+    const choice = one(query(header, "nav", { class: "language-choice" }), "language choice")
+    expect(attr(choice, "aria-label")).toBe("Language")
+    const swedish = one(query(choice, "a", { href: "?lang=sv" }), "Swedish link")
+    const english = one(query(choice, "a", { href: "?lang=en" }), "English link")
+    expect(text(swedish)).toBe("Svenska")
+    expect(attr(swedish, "lang")).toBe("sv")
+    expect(attr(swedish, "aria-current")).toBeUndefined()
+    expect(attr(english, "aria-current")).toBe("true")
+  })
+})
+
+describe("notices", () => {
+  it("shows the catalogue sentence with its count", () => {
+    const swedish = parseDocument(renderMentorPage(f.mentorPage, { notice: { kind: "plansCreated", count: 17 } }))
+    expect(text(one(byClass(swedish, "notice-success"), "notice"))).toBe("17 planer skapades.")
+    const english = parseDocument(renderMentorPage(f.mentorPage, { locale: "en", notice: { kind: "levelsSet", count: 1 } }))
+    expect(text(one(byClass(english, "notice-success"), "notice"))).toBe("The level was set for 1 pupil.")
+  })
+
+  it("shows nothing without a notice", () => {
+    expect(byClass(parseDocument(renderMentorPage(f.mentorPage)), "notice-success")).toHaveLength(0)
+  })
+
+  it("reads only known notices from a query", () => {
+    expect(noticeFromQuery({ notice: "planDeleted" })).toEqual({ kind: "planDeleted", count: 0 })
+    expect(noticeFromQuery({ notice: "plansCreated", count: "3" })).toEqual({ kind: "plansCreated", count: 3 })
+    for (const query of [{}, { notice: "constructor" }, { notice: "<b>" }, { notice: "plansCreated", count: "-1" }, { notice: "plansCreated", count: "2.5" }, { notice: "plansCreated", count: ["1", "2"] }]) {
+      expect(noticeFromQuery(query), JSON.stringify(query)).toBeUndefined()
+    }
+  })
+
+  it("adds a notice to a redirect", () => {
+    expect(withNotice("/mentor", "plansCreated", 2)).toBe("/mentor?notice=plansCreated&count=2")
+    expect(withNotice("/mentor?start=2026-01-01", "planDeleted")).toBe("/mentor?start=2026-01-01&notice=planDeleted")
+  })
+})
+
+describe("delete and publish controls", () => {
+  it("requires ticking a box before deleting a plan", () => {
+    const page = parseDocument(renderPlanPage(f.planView("plan-1", f.pupil), csrf))
+    const form = one(byClass(page, "danger-zone"), "delete form")
+    const box = one(query(form, "input", { name: "confirm" }), "confirm box")
+    expect(attr(box, "type")).toBe("checkbox")
+    expect(attr(box, "required")).toBeDefined()
+    expect(text(form)).toContain("Ja, ta bort")
+  })
+
+  it("shows the reason a delete was rejected", () => {
+    const action = "/plans/plan-1/delete"
+    const error = InvalidInputError.of("confirm", "", "must be checked to confirm the deletion")
+    const page = parseDocument(renderPlanPage(f.planView("plan-1", f.pupil), { ...csrf, rejectedForm: { action, values: {}, error } }))
+    expect(text(one(byClass(page, "field-error"), "field error"))).toContain("Inget togs bort.")
+  })
+
+  it("offers publishing a draft outside the header form", () => {
+    const draft = parseDocument(renderPlanPage(f.planView("plan-1", f.pupil, { published: false }), csrf))
+    const form = one(byClass(draft, "publish-form"), "publish form")
+    expect(attr(one(query(form, "input", { name: "intent" }), "intent"), "value")).toBe("publish")
+    expect(text(one(query(form, "button"), "button"))).toBe("Publicera")
+    const published = parseDocument(renderPlanPage(f.planView("plan-1", f.pupil, { published: true }), csrf))
+    expect(byClass(published, "publish-form")).toHaveLength(0)
+  })
+
+  it("keeps typed text beside the saved text on a conflict", () => {
+    const action = "/plans/plan-1/fields/field-goals"
+    const error = new VersionConflictError({ kind: "planField", id: "field-goals", expectedVersion: 3, currentVersion: 4, currentValue: undefined })
+    const view = f.planView("plan-1", f.pupil)
+    const page = parseDocument(renderPlanPage(view, { ...csrf, rejectedForm: { action, values: { value: "Mitt utkast", version: "3" }, error } }))
+    const form = one(query(page, "form", { action }), "field form")
+    expect(text(one(query(form, "textarea"), "textarea")).trim()).toBe("Mitt utkast")
+    expect(attr(one(query(form, "input", { name: "version" }), "version"), "value")).toBe("4")
+    const notice = one(byClass(form, "notice-error"), "conflict notice")
+    expect(text(notice)).toContain("Sparad text just nu")
+    expect(text(notice)).toContain(view.fields[0]!.value)
+  })
+
+  it("lists plans a bulk publish left unpublished", () => {
+    const error = new NotFoundError({ kind: "plan", id: "plan-9" })
+    const page = parseDocument(renderMentorPage(f.mentorPage, { publishFailures: [{ title: "IUP HT", pupilName: "Elsa Eriksson", error }] }))
+    expect(text(one(byClass(page, "notice-error"), "failures"))).toContain("IUP HT för Elsa Eriksson publicerades inte: Planen finns inte")
   })
 })
 

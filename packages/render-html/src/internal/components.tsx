@@ -11,6 +11,9 @@ import { describeError, formFieldOf } from "../ErrorMessages.js"
 import { formatDate, formatInstant, formatPeriod, fullName, isoInstant } from "../Format.js"
 import type { ResolvedOptions } from "../RenderOptions.js"
 
+/** The id of the mentor page's section that picks protected pupils for the overview. */
+export const protectedPupilsId = "protected-pupils"
+
 export const OptionsContext = createContext<ResolvedOptions | null>(null)
 
 /** The options of the page being rendered. */
@@ -31,6 +34,7 @@ export const SiteHeader = () => {
       <nav aria-label={messages.siteNavigation}>
         <a href={routes.home}>{messages.home}</a>
       </nav>
+      <LanguageChoice />
       {signedIn === null ? null : (
         <div class="site-session">
           <span class="signed-in-as">{messages.signedInAs(signedIn.name)}</span>
@@ -45,6 +49,46 @@ export const SiteHeader = () => {
   )
 }
 
+/**
+ * Links to the current page in Swedish and English. A query-only link keeps the path, and the
+ * host remembers the choice for the next pages.
+ */
+const LanguageChoice = () => {
+  const { messages } = useOptions()
+  const choices = [
+    { locale: "sv", name: "Svenska" },
+    { locale: "en", name: "English" }
+  ] as const
+  return (
+    <nav class="language-choice" aria-label={messages.languageChoice}>
+      {choices.map((choice, index) => (
+        <span key={choice.locale}>
+          {index === 0 ? null : " | "}
+          <a
+            href={`?lang=${choice.locale}`}
+            lang={choice.locale}
+            hreflang={choice.locale}
+            aria-current={messages.locale === choice.locale ? "true" : undefined}
+          >
+            {choice.name}
+          </a>
+        </span>
+      ))}
+    </nav>
+  )
+}
+
+/** The confirmation of the form post that led to this page. */
+const NoticeLine = () => {
+  const { messages, notice } = useOptions()
+  if (notice === null) return null
+  return (
+    <p class="notice notice-success" role="status">
+      {messages.notices[notice.kind](notice.count)}
+    </p>
+  )
+}
+
 /** The full HTML document around a page's content. */
 export const Page = (props: { readonly title: string; readonly children: ComponentChildren; readonly kind: string }) => {
   const { autosave, messages, routes } = useOptions()
@@ -55,6 +99,7 @@ export const Page = (props: { readonly title: string; readonly children: Compone
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – ${messages.productName}`}</title>
         <link rel="stylesheet" href={routes.stylesheet} />
+        <link rel="icon" href={routes.icon} type="image/svg+xml" />
         {autosave ? <script src={routes.autosaveScript} defer /> : null}
       </head>
       <body class={`iup iup-${props.kind}`}>
@@ -62,7 +107,10 @@ export const Page = (props: { readonly title: string; readonly children: Compone
           {messages.skipToContent}
         </a>
         <SiteHeader />
-        <main id="main">{props.children}</main>
+        <main id="main">
+          <NoticeLine />
+          {props.children}
+        </main>
       </body>
     </html>
   )
@@ -435,5 +483,37 @@ export const InputField = (props: {
         </p>
       )}
     </div>
+  )
+}
+
+/**
+ * A form that deletes something for good. It deletes only with its "Yes, delete" box ticked
+ * (field `confirm` = "true"), which the host checks, so a stray click or a missing browser check
+ * deletes nothing. A rejected post shows the form again with the reason.
+ */
+export const DeleteForm = (props: {
+  readonly action: string
+  readonly label: string
+  readonly warning: string
+  readonly idPrefix: string
+  readonly children?: ComponentChildren
+}) => {
+  const { messages } = useOptions()
+  const rejected = useRejectedInput(props.action)
+  const checkboxId = `${props.idPrefix}-delete-confirm`
+  return (
+    <PostForm action={props.action} class="danger-zone" label={props.label}>
+      {props.children}
+      <p class="hint">{props.warning}</p>
+      <FormError rejected={rejected} fields={["confirm"]} />
+      <FieldError rejected={rejected} name="confirm" inputId={checkboxId} />
+      <div class="choice">
+        <input type="checkbox" id={checkboxId} name="confirm" value="true" required {...invalidAttributes(rejected, "confirm", checkboxId)} />
+        <label for={checkboxId}>{messages.confirmDelete}</label>
+      </div>
+      <button type="submit" class="danger">
+        {props.label}
+      </button>
+    </PostForm>
   )
 }

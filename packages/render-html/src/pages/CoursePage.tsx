@@ -3,6 +3,7 @@ import type { CourseAssessmentView, CoursePageView, GradingScaleView } from "@iu
 import { fullName } from "../Format.js"
 import {
   AutosaveStatus,
+  DeleteForm,
   FieldError,
   FormError,
   InstantText,
@@ -220,12 +221,15 @@ const AssessmentSection = (props: { readonly assessment: CourseAssessmentView; r
       {assessment.scale === null || assessment.rows.length === 0 ? null : (
         <LevelsForm assessment={assessment} scale={assessment.scale} />
       )}
-      <PostForm action={routes.deleteAssessment(assessment.id)} class="danger-zone" label={messages.deleteAssessment}>
+      <DeleteForm
+        action={routes.deleteAssessment(assessment.id)}
+        label={messages.deleteAssessment}
+        warning={messages.deleteAssessmentConfirm}
+        idPrefix={`assessment-${assessment.id}`}
+      >
         <input type="hidden" name="version" value={String(assessment.version)} />
-        <button type="submit" class="danger">
-          {messages.deleteAssessment}
-        </button>
-      </PostForm>
+        <input type="hidden" name="courseId" value={props.courseId} />
+      </DeleteForm>
     </section>
   )
 }

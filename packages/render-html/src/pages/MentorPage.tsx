@@ -1,5 +1,6 @@
 import { exportLimit } from "@iupkit/core"
 import type { MentorPageView, PersonSummary, TemplateSummary } from "@iupkit/services"
+import { describeError } from "../ErrorMessages.js"
 import { formatDate, fullName } from "../Format.js"
 import {
   EntryTable,
@@ -10,11 +11,39 @@ import {
   Page,
   PlanTable,
   PostForm,
+  protectedPupilsId,
   useOptions,
   useRejectedInput
 } from "../internal/components.js"
 
 const printFormId = "plan-selection"
+
+/**
+ * The mentor page's choice of protected pupils for the overview, which leaves them out unless
+ * named. A GET form to the overview with the field `pupil`, repeated.
+ */
+const ProtectedPupilsForm = (props: { readonly mentees: ReadonlyArray<PersonSummary> }) => {
+  const { messages, routes } = useOptions()
+  const chosen = props.mentees.filter((pupil) => pupil.protected)
+  if (chosen.length === 0) return null
+  return (
+    <section aria-labelledby={protectedPupilsId}>
+      <h2 id={protectedPupilsId}>{messages.protectedPupils}</h2>
+      <form method="get" action={routes.overview} class="protected-pupils">
+        <p class="hint">{messages.protectedPupilsHint}</p>
+        <ul class="checklist">
+          {chosen.map((pupil) => (
+            <li key={pupil.id}>
+              <input type="checkbox" id={`protected-${pupil.id}`} name="pupil" value={pupil.id} />
+              <label for={`protected-${pupil.id}`}>{fullName(pupil)}</label>
+            </li>
+          ))}
+        </ul>
+        <button type="submit">{messages.showInOverview}</button>
+      </form>
+    </section>
+  )
+}
 
 /**
  * The bulk-create form. Fields: `selection` ("all" for every mentee, "chosen" for the checked
@@ -123,6 +152,23 @@ const WindowForm = (props: { readonly window: MentorPageView["window"]; readonly
   )
 }
 
+/** The plans a "publish selected" post left unpublished, each with its reason. */
+const PublishFailures = () => {
+  const { messages, publishFailures } = useOptions()
+  if (publishFailures.length === 0) return null
+  return (
+    <div class="notice notice-error" role="alert">
+      <ul>
+        {publishFailures.map((failure, index) => (
+          <li key={index}>
+            {messages.publishFailed(failure.title, failure.pupilName, describeError(failure.error, messages.locale).message)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 /** The mentor's IUP page: current plans, archived plans, assessments, and plan creation. */
 export const MentorPage = (props: { readonly view: MentorPageView }) => {
   const { messages, routes } = useOptions()
@@ -139,6 +185,8 @@ export const MentorPage = (props: { readonly view: MentorPageView }) => {
           <a href={routes.overview}>{messages.overviewLink}</a>
         </nav>
       </header>
+
+      <PublishFailures />
 
       <section aria-labelledby="current-plans">
         <h2 id="current-plans">{messages.currentPlans}</h2>
@@ -169,6 +217,11 @@ export const MentorPage = (props: { readonly view: MentorPageView }) => {
           <button type="submit" formAction={routes.exportPdf}>
             {messages.downloadPdf}
           </button>
+          {view.currentPlans.some((plan) => !plan.published) ? (
+            <button type="submit" formAction={routes.publishPlans}>
+              {messages.publishSelected}
+            </button>
+          ) : null}
         </PostForm>
       ) : null}
 
@@ -183,6 +236,8 @@ export const MentorPage = (props: { readonly view: MentorPageView }) => {
           showPupil
         />
       </section>
+
+      <ProtectedPupilsForm mentees={view.mentees} />
 
       <section aria-labelledby="create-plans">
         <h2 id="create-plans">{messages.createPlans}</h2>

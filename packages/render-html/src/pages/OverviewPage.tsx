@@ -1,7 +1,7 @@
 import type { CourseSummary, MentorOverviewView, OverviewCellView } from "@iupkit/services"
 import type { Messages } from "../Messages.js"
 import { formatDate } from "../Format.js"
-import { Name, Page, useOptions } from "../internal/components.js"
+import { Name, Page, protectedPupilsId, useOptions } from "../internal/components.js"
 
 type Unsupported = MentorOverviewView["unsupportedCourses"][number]
 
@@ -77,7 +77,7 @@ const OverviewTable = (props: { readonly view: MentorOverviewView; readonly cour
  * explanation replaces the table.
  */
 export const OverviewPage = (props: { readonly view: MentorOverviewView }) => {
-  const { messages } = useOptions()
+  const { messages, routes } = useOptions()
   const { view } = props
   const courseName = new Map(view.courses.map((course) => [course.id, course.name]))
   const shownCourseIds = new Set(view.cells.filter((cell) => cell._tag === "level").map((cell) => cell.courseId))
@@ -88,7 +88,10 @@ export const OverviewPage = (props: { readonly view: MentorOverviewView }) => {
         <h1>{messages.overviewTitle}</h1>
         <p>{messages.overviewWindow(formatDate(view.window.start, messages), formatDate(view.window.end, messages))}</p>
         {view.leftOutProtectedCount > 0 ? (
-          <p class="notice notice-warning">{messages.overviewLeftOutProtected(view.leftOutProtectedCount)}</p>
+          <p class="notice notice-warning">
+            {messages.overviewLeftOutProtected(view.leftOutProtectedCount)}{" "}
+            <a href={`${routes.mentorPage}#${protectedPupilsId}`}>{messages.chooseProtectedPupils}</a>
+          </p>
         ) : null}
       </header>
       {shownCourses.length > 0 ? (

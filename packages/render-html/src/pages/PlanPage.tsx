@@ -4,6 +4,7 @@ import { fullName } from "../Format.js"
 import {
   AutosaveStatus,
   DateText,
+  DeleteForm,
   EntryTable,
   FieldError,
   FormError,
@@ -50,6 +51,9 @@ export const PlanFacts = (props: { readonly plan: PlanView }) => {
   )
 }
 
+const isVersionConflict = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && (error as { readonly _tag?: unknown })._tag === "VersionConflictError"
+
 /**
  * The form of one editable field. Fields: `value` and `version` (the field version the text was
  * read at). The autosave script posts the same form with `Accept: application/json`.
@@ -59,10 +63,24 @@ const FieldEditForm = (props: { readonly plan: PlanView; readonly field: PlanFie
   const { field, plan } = props
   const textareaId = `field-${field.fieldId}-value`
   const action = routes.updatePlanField(plan.id, field.fieldId)
+  const { rejectedForm } = useOptions()
   const rejected = useRejectedInput(action)
+  // After a conflict the box keeps the user's text and the version is the saved one, so saving
+  // again replaces the saved text on purpose.
+  const conflict = rejected !== null && isVersionConflict(rejectedForm?.error)
   return (
     <PostForm action={action} class="field-form" autosave>
-      <FormError rejected={rejected} fields={["value"]} />
+      {conflict ? (
+        <div class="notice notice-error" role="alert">
+          <p>{messages.conflictKeptText}</p>
+          <p>
+            <strong>{messages.savedTextNow}</strong>
+          </p>
+          <Prose text={field.value} />
+        </div>
+      ) : (
+        <FormError rejected={rejected} fields={["value"]} />
+      )}
       <input type="hidden" name="version" value={String(field.version)} />
       <label for={textareaId}>{messages.editField(field.heading)}</label>
       <FieldError rejected={rejected} name="value" inputId={textareaId} />
@@ -210,6 +228,25 @@ const HeaderForm = (props: { readonly plan: PlanView }) => {
 }
 
 /**
+ * Publishes a draft in one click, next to the sentence that says who cannot see it yet. It posts
+ * to the header form's target with the fields `intent` ("publish") and `version` (the header
+ * version), so the host publishes without touching title or dates.
+ */
+const PublishForm = (props: { readonly plan: PlanView }) => {
+  const { messages, routes } = useOptions()
+  const { plan } = props
+  if (plan.archived || plan.published) return null
+  return (
+    <PostForm action={routes.updatePlanHeader(plan.id)} class="publish-form" label={messages.publishNow}>
+      <input type="hidden" name="version" value={String(plan.headerVersion)} />
+      <input type="hidden" name="intent" value="publish" />
+      <p class="notice">{messages.draftHint}</p>
+      <button type="submit">{messages.publishNow}</button>
+    </PostForm>
+  )
+}
+
+/**
  * A plan's content: matched entries, fields and documents. The page shows edit controls where the
  * view allows them; print shows none and keeps every field open.
  */
@@ -267,15 +304,23 @@ export const PlanPage = (props: { readonly view: PlanView }) => {
           <a href={routes.pupilPlans(plan.pupil.id)}>{messages.allPlansOfPupil(fullName(plan.pupil))}</a>
         </nav>
       </header>
-      <PlanBody plan={plan} editable idPrefix="plan-" afterNotice={plan.canEditHeader ? <HeaderForm plan={plan} /> : null} />
+      <PlanBody
+        plan={plan}
+        editable
+        idPrefix="plan-"
+        afterNotice={
+          plan.canEditHeader ? (
+            <>
+              <PublishForm plan={plan} />
+              <HeaderForm plan={plan} />
+            </>
+          ) : null
+        }
+      />
       {plan.canDelete ? (
-        <PostForm action={routes.deletePlan(plan.id)} class="danger-zone" label={messages.deletePlan}>
+        <DeleteForm action={routes.deletePlan(plan.id)} label={messages.deletePlan} warning={messages.deletePlanConfirm} idPrefix="plan">
           <input type="hidden" name="version" value={String(plan.headerVersion)} />
-          <p class="hint">{messages.deletePlanConfirm}</p>
-          <button type="submit" class="danger">
-            {messages.deletePlan}
-          </button>
-        </PostForm>
+        </DeleteForm>
       ) : null}
     </Page>
   )
