@@ -467,6 +467,29 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(error.message).toContain("Ladda om sidan")
       })
 
+      it("rejects unknown body properties", async () => {
+        const before = await (await api(`/api/plans/${made.planId}`)).json()
+        const patch = await api(`/api/plans/${made.planId}`, {
+          method: "PATCH",
+          body: JSON.stringify({ expectedVersion: before.headerVersion, patch: { publised: false } })
+        })
+        expect(patch.status).toBe(400)
+        const error = (await patch.json()).error
+        expect(error.tag).toBe("InvalidInputError")
+        expect(error.field).toBe("patch.publised")
+        expect(error.reason).toContain('"published"')
+        expect(error.message).toBe('Begäran innehåller den okända egenskapen "patch.publised". Ta bort den eller rätta stavningen.')
+        const field = await api(`/api/plans/${made.planId}/fields/${made.fieldId}`, {
+          method: "PUT",
+          // A stale version, so a host that ignored the extra property would answer 409, not write.
+          body: JSON.stringify({ expectedVersion: 999, value: "x", foo: 1 })
+        })
+        expect(field.status).toBe(400)
+        expect((await field.json()).error.field).toBe("foo")
+        const after = await (await api(`/api/plans/${made.planId}`)).json()
+        expect(after.headerVersion).toBe(before.headerVersion)
+      })
+
       it("maps invalid path parameter to 400", async () => {
         const response = await api("/api/plans/bad%20id")
         expect(response.status).toBe(400)

@@ -174,8 +174,10 @@ export const apiRoutes = (iup: IupClient): ReadonlyArray<ApiRoute> => [
   })
 ]
 
+// Excess properties fail, as the OpenAPI document's `additionalProperties: false` promises, so a
+// misspelt property is reported instead of silently dropped.
 const decodePart = (schema: AnySchema | undefined, value: unknown): Promise<unknown> =>
-  schema === undefined ? Promise.resolve(undefined) : Effect.runPromise(Effect.either(decodeInput(schema)(value))).then((result) => {
+  schema === undefined ? Promise.resolve(undefined) : Effect.runPromise(Effect.either(decodeInput(schema, undefined, { onExcessProperty: "error" })(value))).then((result) => {
     if (result._tag === "Left") throw result.left
     return result.right
   })

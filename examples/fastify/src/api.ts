@@ -36,8 +36,10 @@ export const sendJsonProblem = (request: FastifyRequest, reply: FastifyReply, er
 export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient; readonly maxDocumentBytes: number }> = async (fastify, options) => {
   const { iup } = options
 
+  // Excess properties fail, as the OpenAPI document's `additionalProperties: false` promises, so a
+  // misspelt property is reported instead of silently dropped.
   fastify.setValidatorCompiler(({ schema }) => {
-    const decode = decodeInputEither(schema as Schema.Schema<unknown, unknown, never>)
+    const decode = decodeInputEither(schema as Schema.Schema<unknown, unknown, never>, undefined, { onExcessProperty: "error" })
     return (data) => Either.match(decode(data), { onLeft: (error) => ({ error }), onRight: (value) => ({ value }) })
   })
   fastify.setErrorHandler((error, request, reply) => sendJsonProblem(request, reply, error))

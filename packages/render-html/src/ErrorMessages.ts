@@ -95,6 +95,7 @@ const invalidInputText = (messages: Messages, error: InvalidInputError): string 
   // The version is a hidden form field, so a bad one means the page was loaded before a change.
   if (field === "expectedVersion" || field === "version") return messages.staleForm
   if (field === "planIds" && /must not be empty/i.test(error.rule)) return messages.noPlanSelected
+  if (/^is not a known property/.test(error.rule)) return messages.unknownProperty(error.field)
   return messages.invalidInput(fieldName(messages, error.field), ruleText(messages, error.rule, error.value))
 }
 

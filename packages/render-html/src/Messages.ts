@@ -234,6 +234,8 @@ export interface Messages {
   readonly fieldNames: Readonly<Record<string, string>>
   /** Names a field missing from `fieldNames`, so no internal name reaches the page. */
   readonly unnamedField: string
+  /** A property the request may not contain, such as a misspelt one in a JSON body. */
+  readonly unknownProperty: (name: string) => string
   readonly rules: {
     readonly nul: string
     readonly surrogate: string
@@ -537,6 +539,7 @@ export const sv: Messages = {
     selfAssessmentEnabled: "Självskattning"
   },
   unnamedField: "Ett av fälten",
+  unknownProperty: (name) => `Begäran innehåller den okända egenskapen "${name}". Ta bort den eller rätta stavningen.`,
   rules: {
     nul: "texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen.",
     surrogate: "texten innehåller ogiltiga tecken. Skriv in texten på nytt.",
@@ -808,6 +811,7 @@ export const en: Messages = {
     selfAssessmentEnabled: "Self-assessment"
   },
   unnamedField: "One of the fields",
+  unknownProperty: (name) => `The request contains the unknown property "${name}". Remove it or correct its spelling.`,
   rules: {
     nul: "the text contains a character that is not allowed (NUL). Remove it and try again.",
     surrogate: "the text contains invalid characters. Type the text again.",
