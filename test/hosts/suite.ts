@@ -270,6 +270,31 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect((await response.json()).error).toMatchObject({ tag: "AuthenticationError", reason: "invalidSignature" })
       })
 
+      it("rejects a token for an unknown person", async () => {
+        for (const path of ["/api/me", "/api/mentor"]) {
+          const response = await api(path, {}, "person-not-in-directory")
+          expect(response.status).toBe(401)
+          expect(response.headers.get("www-authenticate")).toBe(
+            'Bearer realm="iupkit", error="invalid_token", error_description="unknownPerson"'
+          )
+          const error = (await response.json()).error
+          expect(error).toMatchObject({ tag: "AuthenticationError", reason: "unknownPerson" })
+          expect(error.message).toContain("inte finns i skolans personregister")
+          expect(error.detail).toContain("person-not-in-directory is not in the school's directory")
+        }
+      })
+
+      it("rejects a session of an unknown person", async () => {
+        // Listed on the demo page but missing from the directory, as after a roster import.
+        const jar = await signIn("person-extra-1")
+        const response = await fetch(`${demo.url}/api/me`, { headers: { cookie: jar.header() } })
+        expect(response.status).toBe(401)
+        expect((await response.json()).error.reason).toBe("unknownPerson")
+        const page = await fetch(`${demo.url}/mentor`, { headers: { cookie: jar.header() }, redirect: "manual" })
+        expect(page.status).toBe(303)
+        expect(page.headers.get("location")).toBe("/sign-in")
+      })
+
       it("names the scheme on a 401", async () => {
         const response = await fetch(`${plain.url}/api/me`)
         expect(response.headers.get("www-authenticate")).toBe('Bearer realm="iupkit"')

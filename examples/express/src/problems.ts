@@ -110,7 +110,9 @@ export const problemPageText = (
   language: Language,
   requestId: string
 ): { readonly title: string; readonly text: string } => {
-  const page = byTag[problem.tag]?.[2] ?? ["internalTitle", "internalText"]
+  const page = problem.tag === "AuthenticationError" && problem.data.reason === "unknownPerson"
+    ? ["unauthenticatedTitle", "unknownPersonText"] as const
+    : byTag[problem.tag]?.[2] ?? ["internalTitle", "internalText"]
   if (error instanceof FileTooLargeError) {
     const texts = messagesFor(language)
     return { title: texts.fileTooLargeTitle, text: texts.invalidInput(texts.fieldNames.file!, texts.rules.fileTooLarge(texts.fileSize(error.limit))) }

@@ -138,7 +138,7 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   })
   await fastify.register(fastifyFormbody)
   await fastify.register(fastifyStatic, { root: assetsRoot, prefix: "/assets/" })
-  await fastify.register(actorPlugin, { bearer: options.bearer, sessions })
+  await fastify.register(actorPlugin, { bearer: options.bearer, sessions, directory: options.iup.directory })
 
   fastify.setErrorHandler(sendHtmlProblem(demoMode, pageOptions))
   fastify.setNotFoundHandler((request, reply) => {

@@ -101,8 +101,9 @@ const domainTags = new Set([
 const hostPageTexts = (problem: Problem): readonly [MessageKey, MessageKey] => {
   switch (problem.tag) {
     case "UnauthenticatedError":
-    case "AuthenticationError":
       return ["unauthenticatedTitle", "unauthenticatedText"]
+    case "AuthenticationError":
+      return ["unauthenticatedTitle", problem.data.reason === "unknownPerson" ? "unknownPersonText" : "unauthenticatedText"]
     case "CsrfError":
       return ["csrfTitle", "csrfText"]
     case "RequestError":
