@@ -1003,6 +1003,40 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(again).toContain("Slutdatum: slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.")
       })
 
+      it("rejects foreign checkbox and choice values", async () => {
+        const jar = await signIn(people.mentor)
+        const before = await (await api(`/api/plans/${made.secondPlanId}`)).json()
+        const { html } = await page(jar, `/plans/${made.secondPlanId}`)
+        const action = `/plans/${encodeURIComponent(made.secondPlanId)}/header`
+        const version = /name="version" value="(\d+)"/.exec(html.slice(html.indexOf(`action="${action}"`)))![1]!
+        const header = await submit(jar, action, [
+          ["_csrf", hiddenCsrf(html)],
+          ["version", version],
+          ["title", before.title],
+          ["startDate", before.startDate],
+          ["endDate", before.endDate ?? ""],
+          ["published", "ja"]
+        ])
+        expect(header.status).toBe(400)
+        expect(await header.text()).toContain("Publicerad: kryssrutan skickades med det ogiltiga värdet ”ja”.")
+        const after = await (await api(`/api/plans/${made.secondPlanId}`)).json()
+        expect(after.headerVersion).toBe(before.headerVersion)
+        expect(after.published).toBe(before.published)
+
+        const mentorPage = await page(jar, "/mentor")
+        const bulk = await submit(jar, "/plans", [
+          ["_csrf", hiddenCsrf(mentorPage.html)],
+          ["selection", "alla"],
+          ["templateId", made.templateId],
+          ["title", "Utvecklingssamtal med okänt val"],
+          ["startDate", "2026-08-20"],
+          ["endDate", ""]
+        ])
+        expect(bulk.status).toBe(400)
+        const plans = await (await api(`/api/pupils/${people.pupil}/plans`)).json()
+        expect(JSON.stringify(plans)).not.toContain("okänt val")
+      })
+
       it("shows a rejected create-plans form again", async () => {
         const response = await createPlanByForm(await signIn(people.mentor), "Utvecklingssamtal med fel datum", "2026-02-30", "")
         expect(response.status).toBe(400)

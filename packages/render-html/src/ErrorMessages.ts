@@ -86,6 +86,7 @@ const ruleText = (messages: Messages, rule: string, value: string): string => {
   if (steps !== null) return messages.rules.notAStep(value, steps[1]!)
   if (/has no grading scale/i.test(rule)) return messages.rules.noScale
   if (/whole number|must be a number/i.test(rule)) return messages.rules.number
+  if (/^is a checkbox/.test(rule)) return messages.rules.checkbox(value)
   if (/must be one of/i.test(rule)) return messages.rules.choice
   return fileRuleText(messages, rule) ?? messages.rules.other
 }

@@ -253,6 +253,8 @@ export interface Messages {
     readonly noScale: string
     readonly number: string
     readonly choice: string
+    /** A checkbox sent with a value the form never sends. */
+    readonly checkbox: (value: string) => string
     readonly other: string
   }
 
@@ -558,6 +560,7 @@ export const sv: Messages = {
     noScale: "omdömet har ingen bedömningsskala, så det tar ingen nivå. Lämna nivån tom.",
     number: "värdet måste vara ett heltal. Ladda om sidan och försök igen.",
     choice: "välj ett av alternativen i listan.",
+    checkbox: (value) => `kryssrutan skickades med det ogiltiga värdet ”${value}”. Ladda om sidan och försök igen.`,
     other: "värdet godtogs inte. Kontrollera det och försök igen."
   },
 
@@ -830,6 +833,7 @@ export const en: Messages = {
     noScale: "the assessment has no grading scale, so it takes no level. Leave the level empty.",
     number: "the value must be a whole number. Reload the page and try again.",
     choice: "choose one of the options in the list.",
+    checkbox: (value) => `the checkbox was sent with the invalid value “${value}”. Reload the page and try again.`,
     other: "the value was not accepted. Check it and try again."
   },
 
