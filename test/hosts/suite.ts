@@ -527,6 +527,26 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect((await response.json()).error.tag).toBe("RequestError")
       })
 
+      it("states the body size limit on 413", async () => {
+        const title = "x".repeat(1024 * 1024)
+        const response = await post("/api/mentor/plans", { pupilIds: [people.pupil], plan: { ...planInput(), title } })
+        expect(response.status).toBe(413)
+        const error = (await response.json()).error
+        expect(error.limit).toBe(1024 * 1024)
+        expect(error.detail).toContain("1048576 bytes")
+        expect(error.message).toBe("Begäran är för stor: högst 1 MB kan skickas på en gång. Korta texten eller dela upp ändringen och försök igen.")
+
+        const jar = await signIn(people.mentor)
+        const mentorPage = await fetch(`${demo.url}/mentor`, { headers: { cookie: jar.header() } })
+        const form = await fetch(`${demo.url}/plans?lang=en`, {
+          method: "POST",
+          headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ _csrf: hiddenCsrf(await mentorPage.text()), title }).toString()
+        })
+        expect(form.status).toBe(413)
+        expect(await form.text()).toContain("The request is too large: at most 1 MB can be sent at once.")
+      })
+
       it("maps not found to 404", async () => {
         const response = await api("/api/plans/plan-missing")
         expect(response.status).toBe(404)
