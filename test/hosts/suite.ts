@@ -477,7 +477,7 @@ export const hostSuite = (host: HostUnderTest): void => {
           body: JSON.stringify({ expectedVersion: null, level: null, comment: "x" })
         })
         expect(missing.status).toBe(404)
-        expect((await missing.json()).error.message).toBe("Omdömet finns inte, eller så har du inte behörighet att se det.")
+        expect((await missing.json()).error.message).toBe("Omdömet ”assessment-missing” finns inte, eller så har du inte behörighet att se det.")
       })
 
       it("names a stale version in user terms", async () => {
@@ -781,6 +781,17 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(response.status).toBe(200)
         expect(response.headers.get("content-type")).toMatch(/application\/pdf/)
         expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-")
+      })
+
+      it("names the missing plan of an export", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, "/mentor")
+        const printed = await submit(jar, "/plans/export.pdf", [["_csrf", hiddenCsrf(html)], ["planIds", made.planId], ["planIds", "plan:nope"]])
+        expect(printed.status).toBe(404)
+        expect(await printed.text()).toContain("Planen ”plan:nope” finns inte")
+        const exported = await post("/api/exports", { planIds: [made.planId, "plan:nope"] })
+        expect(exported.status).toBe(404)
+        expect((await exported.json()).error).toMatchObject({ id: "plan:nope", message: "Planen ”plan:nope” finns inte, eller så har du inte behörighet att se den." })
       })
 
       it("refuses printing 101 plans in Swedish", async () => {

@@ -13,6 +13,7 @@ import type {
   StorageError,
   VersionConflictError
 } from "@iupkit/core"
+import { shortenValue } from "@iupkit/core"
 import { defaultLocale, type Locale, type Messages, messagesFor } from "./Messages.js"
 
 /**
@@ -122,8 +123,9 @@ export const describeError = (error: unknown, locale: Locale = defaultLocale): U
   const messages = messagesFor(locale)
   switch (tagOf(error)) {
     case "NotFoundError": {
-      const { kind } = error as NotFoundError
-      return { title: messages.notFoundTitle, message: messages.notFound(kindName(messages, kind)) }
+      // The id is the caller's own input, shortened so a long one cannot flood the page.
+      const { kind, id } = error as NotFoundError
+      return { title: messages.notFoundTitle, message: messages.notFound(kindName(messages, kind), shortenValue(id)) }
     }
     case "ForbiddenError": {
       const { kind } = error as ForbiddenError

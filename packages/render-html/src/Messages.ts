@@ -218,7 +218,8 @@ export interface Messages {
   readonly exportLimitTitle: string
   readonly currentValueHeading: string
   readonly backToStart: string
-  readonly notFound: (kind: string) => string
+  /** Names the id the request sent, because an export or a form may name several of one kind. */
+  readonly notFound: (kind: string, id: string) => string
   readonly forbidden: (kind: string) => string
   readonly conflict: (kind: string) => string
   readonly exportLimit: (requested: number, limit: number) => string
@@ -490,8 +491,8 @@ export const sv: Messages = {
   exportLimitTitle: "För många planer",
   currentValueHeading: "Så här ser det ut nu",
   backToStart: "Till startsidan",
-  notFound: (kind) =>
-    `${kind} finns inte, eller så har du inte behörighet att se ${svNeuterKinds.has(kind) ? "det" : "den"}.`,
+  notFound: (kind, id) =>
+    `${kind}${id === "" ? "" : ` ”${id}”`} finns inte, eller så har du inte behörighet att se ${svNeuterKinds.has(kind) ? "det" : "den"}.`,
   forbidden: (kind) => `Du får se ${kind.toLocaleLowerCase("sv")} men inte göra den här ändringen.`,
   conflict: (kind) =>
     `Någon annan ändrade ${kind.toLocaleLowerCase("sv")} medan du arbetade, så din ändring sparades inte. Ladda om sidan, läs det nya innehållet och gör ändringen igen.`,
@@ -764,7 +765,7 @@ export const en: Messages = {
   exportLimitTitle: "Too many plans",
   currentValueHeading: "What it says now",
   backToStart: "Back to the start page",
-  notFound: (kind) => `${kind} does not exist, or you are not allowed to see it.`,
+  notFound: (kind, id) => `${kind}${id === "" ? "" : ` “${id}”`} does not exist, or you are not allowed to see it.`,
   forbidden: (kind) => `You may see ${kind.toLowerCase()} but not make this change.`,
   conflict: (kind) =>
     `Someone else changed ${kind.toLowerCase()} while you were working, so your change was not saved. Reload the page, read the new content and make your change again.`,
