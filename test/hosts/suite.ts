@@ -686,6 +686,16 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect((await api("/api/templates", {}, people.admin)).status).toBe(200)
       })
 
+      it("lists templates to administrators only", async () => {
+        const mentorPage = await (await api("/api/mentor")).json()
+        expect(JSON.stringify(mentorPage)).toContain("Utvecklingssamtal")
+        const mentor = await api("/api/templates")
+        expect(mentor.status).toBe(403)
+        expect((await mentor.json()).error).toMatchObject({ tag: "ForbiddenError", kind: "template", action: "list" })
+        const admin = await api("/api/templates", {}, people.admin)
+        expect((await admin.json()).map((template: { title: string }) => template.title)).toContain("Utvecklingssamtal")
+      })
+
       it("exports the mentor's plans", async () => {
         const response = await post("/api/exports", { planIds: [made.planId, made.secondPlanId] })
         expect(response.status).toBe(200)

@@ -146,7 +146,7 @@ export const apiRoutes = (iup: IupClient): ReadonlyArray<ApiRoute> => [
     run: ({ actor, body }) => iup.exports.exportPlans(actor, body)
   }),
 
-  route({ method: "get", path: "/templates", summary: "Templates the actor may use or manage", run: ({ actor }) => iup.administration.listTemplates(actor) }),
+  route({ method: "get", path: "/templates", summary: "Templates the actor administers; 403 for anyone who administers nothing", run: ({ actor }) => iup.administration.listTemplates(actor) }),
   route({
     method: "post",
     path: "/templates",

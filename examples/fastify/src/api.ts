@@ -133,7 +133,7 @@ export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient; readonly m
   route("POST", "/exports", { summary: "Export at most 100 plans", body: Api.ExportPlansBody }, (actor, _params, body) =>
     iup.exports.exportPlans(actor, body))
 
-  route("GET", "/templates", { summary: "Templates the actor may use or manage" }, (actor) => iup.administration.listTemplates(actor))
+  route("GET", "/templates", { summary: "Templates the actor administers; 403 for anyone who administers nothing" }, (actor) => iup.administration.listTemplates(actor))
   route("POST", "/templates", { summary: "Create a template", body: Api.CreateTemplateBody, status: 201 }, (actor, _params, body) =>
     iup.administration.createTemplate(actor, body))
   route("GET", "/grading-scales", { summary: "Every grading scale" }, (actor) => iup.administration.listGradingScales(actor))
