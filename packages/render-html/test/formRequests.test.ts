@@ -186,13 +186,13 @@ describe("form request errors", () => {
 
   it("rejects foreign checkbox values", () => {
     const header = { version: "3", title: "IUP", startDate: "2026-08-01", endDate: "" }
+    const errorOf = <A, E>(result: Either.Either<A, E>): E => Either.getOrThrow(Either.flip(result))
     const cases = [
-      { field: "published", result: planHeaderRequest({ ...header, published: "ja" }) },
-      { field: "visibleToPupils", result: assessmentSettingsRequest({ version: "2", title: "Prov", visibleToPupils: "ja" }) },
-      { field: "selfAssessmentEnabled", result: newAssessmentRequest({ title: "Prov", selfAssessmentEnabled: "false" }, "course-1") }
+      { field: "published", error: errorOf(planHeaderRequest({ ...header, published: "ja" })) },
+      { field: "visibleToPupils", error: errorOf(assessmentSettingsRequest({ version: "2", title: "Prov", visibleToPupils: "ja" })) },
+      { field: "selfAssessmentEnabled", error: errorOf(newAssessmentRequest({ title: "Prov", selfAssessmentEnabled: "false" }, "course-1")) }
     ]
-    for (const { field, result } of cases) {
-      const error = Either.flip(result).pipe(Either.getOrThrow)
+    for (const { field, error } of cases) {
       expect(error).toMatchObject({ _tag: "InvalidInputError", field, rule: checkboxRule })
       expect(describeError(error).message).toContain("ogiltiga värdet")
     }
