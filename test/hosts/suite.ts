@@ -270,6 +270,31 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect((await response.json()).error).toMatchObject({ tag: "AuthenticationError", reason: "invalidSignature" })
       })
 
+      it("rejects a token for an unknown person", async () => {
+        for (const path of ["/api/me", "/api/mentor"]) {
+          const response = await api(path, {}, "person-not-in-directory")
+          expect(response.status).toBe(401)
+          expect(response.headers.get("www-authenticate")).toBe(
+            'Bearer realm="iupkit", error="invalid_token", error_description="unknownPerson"'
+          )
+          const error = (await response.json()).error
+          expect(error).toMatchObject({ tag: "AuthenticationError", reason: "unknownPerson" })
+          expect(error.message).toContain("inte finns i skolans personregister")
+          expect(error.detail).toContain("person-not-in-directory is not in the school's directory")
+        }
+      })
+
+      it("rejects a session of an unknown person", async () => {
+        // Listed on the demo page but missing from the directory, as after a roster import.
+        const jar = await signIn("person-extra-1")
+        const response = await fetch(`${demo.url}/api/me`, { headers: { cookie: jar.header() } })
+        expect(response.status).toBe(401)
+        expect((await response.json()).error.reason).toBe("unknownPerson")
+        const page = await fetch(`${demo.url}/mentor`, { headers: { cookie: jar.header() }, redirect: "manual" })
+        expect(page.status).toBe(303)
+        expect(page.headers.get("location")).toBe("/sign-in")
+      })
+
       it("names the scheme on a 401", async () => {
         const response = await fetch(`${plain.url}/api/me`)
         expect(response.headers.get("www-authenticate")).toBe('Bearer realm="iupkit"')
@@ -452,7 +477,7 @@ export const hostSuite = (host: HostUnderTest): void => {
           body: JSON.stringify({ expectedVersion: null, level: null, comment: "x" })
         })
         expect(missing.status).toBe(404)
-        expect((await missing.json()).error.message).toBe("Omdömet finns inte, eller så har du inte behörighet att se det.")
+        expect((await missing.json()).error.message).toBe("Omdömet ”assessment-missing” finns inte, eller så har du inte behörighet att se det.")
       })
 
       it("names a stale version in user terms", async () => {
@@ -467,6 +492,29 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(error.message).toContain("Ladda om sidan")
       })
 
+      it("rejects unknown body properties", async () => {
+        const before = await (await api(`/api/plans/${made.planId}`)).json()
+        const patch = await api(`/api/plans/${made.planId}`, {
+          method: "PATCH",
+          body: JSON.stringify({ expectedVersion: before.headerVersion, patch: { publised: false } })
+        })
+        expect(patch.status).toBe(400)
+        const error = (await patch.json()).error
+        expect(error.tag).toBe("InvalidInputError")
+        expect(error.field).toBe("patch.publised")
+        expect(error.reason).toContain('"published"')
+        expect(error.message).toBe('Begäran innehåller den okända egenskapen "patch.publised". Ta bort den eller rätta stavningen.')
+        const field = await api(`/api/plans/${made.planId}/fields/${made.fieldId}`, {
+          method: "PUT",
+          // A stale version, so a host that ignored the extra property would answer 409, not write.
+          body: JSON.stringify({ expectedVersion: 999, value: "x", foo: 1 })
+        })
+        expect(field.status).toBe(400)
+        expect((await field.json()).error.field).toBe("foo")
+        const after = await (await api(`/api/plans/${made.planId}`)).json()
+        expect(after.headerVersion).toBe(before.headerVersion)
+      })
+
       it("maps invalid path parameter to 400", async () => {
         const response = await api("/api/plans/bad%20id")
         expect(response.status).toBe(400)
@@ -477,6 +525,26 @@ export const hostSuite = (host: HostUnderTest): void => {
         const response = await api("/api/mentor/plans", { method: "POST", body: "{not json" })
         expect(response.status).toBe(400)
         expect((await response.json()).error.tag).toBe("RequestError")
+      })
+
+      it("states the body size limit on 413", async () => {
+        const title = "x".repeat(1024 * 1024)
+        const response = await post("/api/mentor/plans", { pupilIds: [people.pupil], plan: { ...planInput(), title } })
+        expect(response.status).toBe(413)
+        const error = (await response.json()).error
+        expect(error.limit).toBe(1024 * 1024)
+        expect(error.detail).toContain("1048576 bytes")
+        expect(error.message).toBe("Begäran är för stor: högst 1 MB kan skickas på en gång. Korta texten eller dela upp ändringen och försök igen.")
+
+        const jar = await signIn(people.mentor)
+        const mentorPage = await fetch(`${demo.url}/mentor`, { headers: { cookie: jar.header() } })
+        const form = await fetch(`${demo.url}/plans?lang=en`, {
+          method: "POST",
+          headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ _csrf: hiddenCsrf(await mentorPage.text()), title }).toString()
+        })
+        expect(form.status).toBe(413)
+        expect(await form.text()).toContain("The request is too large: at most 1 MB can be sent at once.")
       })
 
       it("maps not found to 404", async () => {
@@ -618,6 +686,16 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect((await api("/api/templates", {}, people.admin)).status).toBe(200)
       })
 
+      it("lists templates to administrators only", async () => {
+        const mentorPage = await (await api("/api/mentor")).json()
+        expect(JSON.stringify(mentorPage)).toContain("Utvecklingssamtal")
+        const mentor = await api("/api/templates")
+        expect(mentor.status).toBe(403)
+        expect((await mentor.json()).error).toMatchObject({ tag: "ForbiddenError", kind: "template", action: "list" })
+        const admin = await api("/api/templates", {}, people.admin)
+        expect((await admin.json()).map((template: { title: string }) => template.title)).toContain("Utvecklingssamtal")
+      })
+
       it("exports the mentor's plans", async () => {
         const response = await post("/api/exports", { planIds: [made.planId, made.secondPlanId] })
         expect(response.status).toBe(200)
@@ -713,6 +791,17 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(response.status).toBe(200)
         expect(response.headers.get("content-type")).toMatch(/application\/pdf/)
         expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-")
+      })
+
+      it("names the missing plan of an export", async () => {
+        const jar = await signIn(people.mentor)
+        const { html } = await page(jar, "/mentor")
+        const printed = await submit(jar, "/plans/export.pdf", [["_csrf", hiddenCsrf(html)], ["planIds", made.planId], ["planIds", "plan:nope"]])
+        expect(printed.status).toBe(404)
+        expect(await printed.text()).toContain("Planen ”plan:nope” finns inte")
+        const exported = await post("/api/exports", { planIds: [made.planId, "plan:nope"] })
+        expect(exported.status).toBe(404)
+        expect((await exported.json()).error).toMatchObject({ id: "plan:nope", message: "Planen ”plan:nope” finns inte, eller så har du inte behörighet att se den." })
       })
 
       it("refuses printing 101 plans in Swedish", async () => {
@@ -968,6 +1057,40 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(again).toContain('value="Min nya rubrik"')
         expect(again).toContain('value="2019-01-01"')
         expect(again).toContain("Slutdatum: slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.")
+      })
+
+      it("rejects foreign checkbox and choice values", async () => {
+        const jar = await signIn(people.mentor)
+        const before = await (await api(`/api/plans/${made.secondPlanId}`)).json()
+        const { html } = await page(jar, `/plans/${made.secondPlanId}`)
+        const action = `/plans/${encodeURIComponent(made.secondPlanId)}/header`
+        const version = /name="version" value="(\d+)"/.exec(html.slice(html.indexOf(`action="${action}"`)))![1]!
+        const header = await submit(jar, action, [
+          ["_csrf", hiddenCsrf(html)],
+          ["version", version],
+          ["title", before.title],
+          ["startDate", before.startDate],
+          ["endDate", before.endDate ?? ""],
+          ["published", "ja"]
+        ])
+        expect(header.status).toBe(400)
+        expect(await header.text()).toContain("Publicerad: kryssrutan skickades med det ogiltiga värdet ”ja”.")
+        const after = await (await api(`/api/plans/${made.secondPlanId}`)).json()
+        expect(after.headerVersion).toBe(before.headerVersion)
+        expect(after.published).toBe(before.published)
+
+        const mentorPage = await page(jar, "/mentor")
+        const bulk = await submit(jar, "/plans", [
+          ["_csrf", hiddenCsrf(mentorPage.html)],
+          ["selection", "alla"],
+          ["templateId", made.templateId],
+          ["title", "Utvecklingssamtal med okänt val"],
+          ["startDate", "2026-08-20"],
+          ["endDate", ""]
+        ])
+        expect(bulk.status).toBe(400)
+        const plans = await (await api(`/api/pupils/${people.pupil}/plans`)).json()
+        expect(JSON.stringify(plans)).not.toContain("okänt val")
       })
 
       it("shows a rejected create-plans form again", async () => {

@@ -10,7 +10,7 @@ import type { IupClient } from "@iupkit/services"
 import { Either } from "effect"
 import { type Request, Router } from "express"
 import { requireActor } from "./auth.js"
-import { field, fields } from "./forms.js"
+import { fields, selection } from "./forms.js"
 import { languageOf, type PageOptions } from "./pages.js"
 
 const routes = defaultRoutes
@@ -30,7 +30,7 @@ export const adminPagesRouter = (iup: IupClient, pageOptions: PageOptions): Rout
     const body: unknown = req.body
     // "all" names no plans: it stands for every plan the page listed, so no script is needed.
     let planIds: ReadonlyArray<string> = fields(body, "planIds")
-    if (field(body, "selection") === "all") planIds = (await iup.administration.currentPlans(actor)).map((plan) => plan.id)
+    if (selection(body) === "all") planIds = (await iup.administration.currentPlans(actor)).map((plan) => plan.id)
     if (planIds.length === 0) throw InvalidInputError.of("planIds", "", "must not be empty: check at least one plan")
     const pdf = renderExportPdf(await iup.exports.exportPlans(actor, { planIds }), { locale: languageOf(req) })
     if (Either.isLeft(pdf)) throw pdf.left

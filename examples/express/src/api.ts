@@ -146,7 +146,7 @@ export const apiRoutes = (iup: IupClient): ReadonlyArray<ApiRoute> => [
     run: ({ actor, body }) => iup.exports.exportPlans(actor, body)
   }),
 
-  route({ method: "get", path: "/templates", summary: "Templates the actor may use or manage", run: ({ actor }) => iup.administration.listTemplates(actor) }),
+  route({ method: "get", path: "/templates", summary: "Templates the actor administers; 403 for anyone who administers nothing", run: ({ actor }) => iup.administration.listTemplates(actor) }),
   route({
     method: "post",
     path: "/templates",
@@ -174,8 +174,10 @@ export const apiRoutes = (iup: IupClient): ReadonlyArray<ApiRoute> => [
   })
 ]
 
+// Excess properties fail, as the OpenAPI document's `additionalProperties: false` promises, so a
+// misspelt property is reported instead of silently dropped.
 const decodePart = (schema: AnySchema | undefined, value: unknown): Promise<unknown> =>
-  schema === undefined ? Promise.resolve(undefined) : Effect.runPromise(Effect.either(decodeInput(schema)(value))).then((result) => {
+  schema === undefined ? Promise.resolve(undefined) : Effect.runPromise(Effect.either(decodeInput(schema, undefined, { onExcessProperty: "error" })(value))).then((result) => {
     if (result._tag === "Left") throw result.left
     return result.right
   })

@@ -171,7 +171,7 @@ export const createApp = (options: HostOptions): Express => {
   app.use(cookieParser(options.cookieSecret))
   app.use(express.json({ limit: "1mb" }))
   app.use(express.urlencoded({ extended: false, limit: "1mb" }))
-  app.use(resolveActor(options.bearer, sessions))
+  app.use(resolveActor(options.bearer, sessions, options.iup.directory))
 
   const csrf = doubleCsrf({
     getSecret: () => options.cookieSecret,

@@ -3,6 +3,7 @@
  * demo mode). Tokens are verified by a {@link BearerAuthenticator}, such as the JWT one of @iupkit/auth.
  */
 import { randomUUID } from "node:crypto"
+import { AuthenticationError } from "@iupkit/auth"
 import type { PersonId } from "@iupkit/core"
 import type { CookieOptions, Request, RequestHandler, Response } from "express"
 import { UnauthenticatedError } from "./problems.js"
@@ -14,6 +15,19 @@ import { UnauthenticatedError } from "./problems.js"
 export interface BearerAuthenticator {
   readonly authenticateAsync: (header: string) => Promise<{ readonly personId: PersonId }>
 }
+
+/** The directory look-up sign-in needs; `IupClient["directory"]` of @iupkit/services is one. */
+export interface PersonDirectory {
+  readonly person: (personId: PersonId) => Promise<unknown>
+}
+
+// A token or session stays valid after the person leaves the roster, so every request checks the
+// directory: the services would otherwise serve an actor with no relations and an empty name.
+const unknownPersonError = (personId: PersonId): AuthenticationError =>
+  new AuthenticationError({
+    reason: "unknownPerson",
+    detail: `the signed-in person ${personId} is not in the school's directory; sign in as a person the school lists`
+  })
 
 /** The signed-in person and how they proved it. */
 export interface Actor {
@@ -27,7 +41,7 @@ declare global {
   namespace Express {
     interface Request {
       actor?: Actor | undefined
-      /** The error that rejected the bearer token, raised only by routes that need an actor. */
+      /** The error that rejected the bearer token or session, raised only by routes that need an actor. */
       authenticationError?: unknown
     }
   }
@@ -114,21 +128,30 @@ export const requireActor = (req: Request): Actor => {
  * Sets `req.actor` from the Authorization header or, in demo mode (`sessions` given), the signed
  * session cookie. Needs cookie-parser with a secret before it.
  */
-export const resolveActor = (bearer: BearerAuthenticator, sessions: SessionStore | undefined): RequestHandler => async (req, _res, next) => {
+export const resolveActor = (
+  bearer: BearerAuthenticator,
+  sessions: SessionStore | undefined,
+  directory: PersonDirectory
+): RequestHandler => async (req, _res, next) => {
+  // A rejected credential fails every route that needs an actor (401) rather than falling back to
+  // the cookie, while unknown routes still return 404.
+  try {
+    const actor = await credentialActor(req, bearer, sessions)
+    if (actor !== undefined && (await directory.person(actor.personId)) === undefined) throw unknownPersonError(actor.personId)
+    req.actor = actor
+  } catch (error) {
+    req.authenticationError = error
+  }
+  next()
+}
+
+const credentialActor = async (req: Request, bearer: BearerAuthenticator, sessions: SessionStore | undefined): Promise<Actor | undefined> => {
   const authorization = req.get("authorization")
   if (authorization !== undefined) {
-    // A bad token fails every route that needs an actor (401) rather than falling back to the
-    // cookie, while unknown routes still return 404.
-    try {
-      const actor = await bearer.authenticateAsync(authorization)
-      req.actor = { personId: actor.personId, via: "bearer" }
-    } catch (error) {
-      req.authenticationError = error
-    }
-    return next()
+    const actor = await bearer.authenticateAsync(authorization)
+    return { personId: actor.personId, via: "bearer" }
   }
   const id = sessions === undefined ? undefined : sessionIdOf(req)
   const personId = id === undefined ? undefined : sessions?.lookup(id)
-  if (personId !== undefined) req.actor = { personId, via: "session" }
-  next()
+  return personId === undefined ? undefined : { personId, via: "session" }
 }

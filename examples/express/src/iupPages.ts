@@ -30,7 +30,7 @@ import type { IupClient } from "@iupkit/services"
 import { Either } from "effect"
 import { type Request, type Response, Router } from "express"
 import { requireActor } from "./auth.js"
-import { checked, field, fields, optionalDate, requireConfirmation, version } from "./forms.js"
+import { checked, field, fields, optionalDate, requireConfirmation, selection, version } from "./forms.js"
 import { type DemoPerson, languageOf, type PageOptions } from "./pages.js"
 import { problemOf } from "./problems.js"
 
@@ -140,7 +140,7 @@ export const iupPagesRouter = (iup: IupClient, demoPeople: ReadonlyArray<DemoPer
 
   router.post(routes.createPlans, async (req, res) => {
     const body: unknown = req.body
-    const pupilIds = field(body, "selection") === "all" ? "all" : fields(body, "pupilIds")
+    const pupilIds = selection(body) === "all" ? "all" : fields(body, "pupilIds")
     const plan = { templateId: field(body, "templateId"), title: field(body, "title"), startDate: field(body, "startDate"), endDate: optionalDate(body, "endDate") }
     let created
     try {

@@ -55,6 +55,22 @@ const byTag: Readonly<Record<string, Mapped>> = {
   InternalError: [500, () => ({}), ["internalTitle", "internalText"]]
 }
 
+// The limit travels in the data, so API clients and the page can both state it.
+const requestTooLarge = (limit: number, data: Record<string, unknown>): Problem => ({
+  status: 413,
+  tag: "RequestError",
+  message: `The request body is larger than the limit of ${limit} bytes: send a smaller request`,
+  data: { ...data, limit }
+})
+
+const requestTooLargeText = (problem: Problem, language: Language): { readonly title: string; readonly text: string } | undefined =>
+  problem.status === 413 && typeof problem.data.limit === "number"
+    ? {
+      title: message(language, "requestTooLargeTitle"),
+      text: message(language, "requestTooLargeText", { limit: messagesFor(language).fileSize(problem.data.limit) })
+    }
+    : undefined
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
 
 // An Effect run by the host rejects with a FiberFailure around the tagged error.
@@ -78,6 +94,7 @@ export const problemOf = (thrown: unknown): Problem => {
     const status = error.code === "LIMIT_UNEXPECTED_FILE" ? 400 : 413
     return { status, tag: "RequestError", message: text, data: { code: error.code } }
   }
+  if (error.type === "entity.too.large" && typeof error.limit === "number") return requestTooLarge(error.limit, { type: error.type })
   // body-parser and http-errors mark client errors with a status and `expose`; the router marks a
   // path parameter with a malformed percent-encoding as a URIError with status 400 only.
   const status = typeof error.status === "number" ? error.status : 500
@@ -110,11 +127,15 @@ export const problemPageText = (
   language: Language,
   requestId: string
 ): { readonly title: string; readonly text: string } => {
-  const page = byTag[problem.tag]?.[2] ?? ["internalTitle", "internalText"]
+  const page = problem.tag === "AuthenticationError" && problem.data.reason === "unknownPerson"
+    ? ["unauthenticatedTitle", "unknownPersonText"] as const
+    : byTag[problem.tag]?.[2] ?? ["internalTitle", "internalText"]
   if (error instanceof FileTooLargeError) {
     const texts = messagesFor(language)
     return { title: texts.fileTooLargeTitle, text: texts.invalidInput(texts.fieldNames.file!, texts.rules.fileTooLarge(texts.fileSize(error.limit))) }
   }
+  const tooLarge = requestTooLargeText(problem, language)
+  if (tooLarge !== undefined) return tooLarge
   if (page === "domain") {
     const described = describeError(unwrap(error), language)
     return { title: described.title, text: described.message }

@@ -10,7 +10,7 @@ import type { IupClient } from "@iupkit/services"
 import { Either } from "effect"
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify"
 import { requireActor } from "./auth.js"
-import { field, fields } from "./forms.js"
+import { fields, selection } from "./forms.js"
 import { languageOf, type PageOptions } from "./pages.js"
 
 const routes = defaultRoutes
@@ -30,7 +30,7 @@ export const adminPagesPlugin: FastifyPluginAsync<{ readonly iup: IupClient; rea
   fastify.post(routes.adminExportPdf, { preHandler: fastify.csrfProtection }, async (request: FastifyRequest, reply: FastifyReply) => {
     const actor = actorOf(request)
     // "all" stands for every plan the page listed, so the choice works without a script.
-    const planIds = field(request.body, "selection") === "all"
+    const planIds = selection(request.body) === "all"
       ? (await iup.administration.currentPlans(actor)).map((plan) => plan.id)
       : fields(request.body, "planIds")
     if (planIds.length === 0) throw InvalidInputError.of("planIds", "", "must not be empty: check at least one plan")

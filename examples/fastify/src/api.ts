@@ -36,8 +36,10 @@ export const sendJsonProblem = (request: FastifyRequest, reply: FastifyReply, er
 export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient; readonly maxDocumentBytes: number }> = async (fastify, options) => {
   const { iup } = options
 
+  // Excess properties fail, as the OpenAPI document's `additionalProperties: false` promises, so a
+  // misspelt property is reported instead of silently dropped.
   fastify.setValidatorCompiler(({ schema }) => {
-    const decode = decodeInputEither(schema as Schema.Schema<unknown, unknown, never>)
+    const decode = decodeInputEither(schema as Schema.Schema<unknown, unknown, never>, undefined, { onExcessProperty: "error" })
     return (data) => Either.match(decode(data), { onLeft: (error) => ({ error }), onRight: (value) => ({ value }) })
   })
   fastify.setErrorHandler((error, request, reply) => sendJsonProblem(request, reply, error))
@@ -131,7 +133,7 @@ export const apiPlugin: FastifyPluginAsync<{ readonly iup: IupClient; readonly m
   route("POST", "/exports", { summary: "Export at most 100 plans", body: Api.ExportPlansBody }, (actor, _params, body) =>
     iup.exports.exportPlans(actor, body))
 
-  route("GET", "/templates", { summary: "Templates the actor may use or manage" }, (actor) => iup.administration.listTemplates(actor))
+  route("GET", "/templates", { summary: "Templates the actor administers; 403 for anyone who administers nothing" }, (actor) => iup.administration.listTemplates(actor))
   route("POST", "/templates", { summary: "Create a template", body: Api.CreateTemplateBody, status: 201 }, (actor, _params, body) =>
     iup.administration.createTemplate(actor, body))
   route("GET", "/grading-scales", { summary: "Every grading scale" }, (actor) => iup.administration.listGradingScales(actor))

@@ -23,7 +23,7 @@ import { escapeHtml, renderPage } from "./page.js"
 import { iupPagesPlugin } from "./iupPages.js"
 import { adminPagesPlugin } from "./adminPages.js"
 import { type DemoPerson, type PageOptions, pageOptionsFor, pagesPlugin } from "./pages.js"
-import { problemOf, problemPageText, wwwAuthenticate } from "./problems.js"
+import { maxRequestBodyBytes, problemOf, problemPageText, wwwAuthenticate } from "./problems.js"
 import { message } from "./messages.js"
 
 /** What the host needs from its embedder. */
@@ -98,6 +98,7 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   const sessions = demoMode ? new SessionStore() : undefined
   const pageOptions = pageOptionsFor(options.demoPeople)
   const fastify = Fastify({
+    bodyLimit: maxRequestBodyBytes,
     logger: options.logger ?? { level: "info" },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -138,7 +139,7 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   })
   await fastify.register(fastifyFormbody)
   await fastify.register(fastifyStatic, { root: assetsRoot, prefix: "/assets/" })
-  await fastify.register(actorPlugin, { bearer: options.bearer, sessions })
+  await fastify.register(actorPlugin, { bearer: options.bearer, sessions, directory: options.iup.directory })
 
   fastify.setErrorHandler(sendHtmlProblem(demoMode, pageOptions))
   fastify.setNotFoundHandler((request, reply) => {

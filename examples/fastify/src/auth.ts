@@ -3,6 +3,7 @@
  * demo mode). Tokens are verified by a {@link BearerAuthenticator}, such as the JWT one of @iupkit/auth.
  */
 import { randomBytes } from "node:crypto"
+import { AuthenticationError } from "@iupkit/auth"
 import type { PersonId } from "@iupkit/core"
 import type { CookieSerializeOptions } from "@fastify/cookie"
 import type { FastifyReply, FastifyRequest } from "fastify"
@@ -17,6 +18,19 @@ export interface BearerAuthenticator {
   readonly authenticateAsync: (header: string) => Promise<{ readonly personId: PersonId }>
 }
 
+/** The directory look-up sign-in needs; `IupClient["directory"]` of @iupkit/services is one. */
+export interface PersonDirectory {
+  readonly person: (personId: PersonId) => Promise<unknown>
+}
+
+// A token or session stays valid after the person leaves the roster, so every request checks the
+// directory: the services would otherwise serve an actor with no relations and an empty name.
+const unknownPersonError = (personId: PersonId): AuthenticationError =>
+  new AuthenticationError({
+    reason: "unknownPerson",
+    detail: `the signed-in person ${personId} is not in the school's directory; sign in as a person the school lists`
+  })
+
 /** The signed-in person and how they proved it. */
 export interface Actor {
   readonly personId: PersonId
@@ -27,7 +41,7 @@ export interface Actor {
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | undefined
-    /** The error that rejected the bearer token, raised only by routes that need an actor. */
+    /** The error that rejected the bearer token or session, raised only by routes that need an actor. */
     authenticationError: unknown
   }
 }
@@ -114,26 +128,32 @@ export const requireActor = (request: FastifyRequest): Actor => {
   return request.actor
 }
 
-const resolveActor = async (
+const credentialActor = async (
   request: FastifyRequest,
   bearer: BearerAuthenticator,
   sessions: SessionStore | undefined
 ): Promise<Actor | undefined> => {
   const authorization = request.headers.authorization
   if (authorization !== undefined) {
-    // A bad token fails every route that needs an actor (401) rather than falling back to the
-    // cookie, while unknown routes still return 404.
-    try {
-      const actor = await bearer.authenticateAsync(authorization)
-      return { personId: actor.personId, via: "bearer" }
-    } catch (error) {
-      request.authenticationError = error
-      return undefined
-    }
+    const actor = await bearer.authenticateAsync(authorization)
+    return { personId: actor.personId, via: "bearer" }
   }
   const id = sessions === undefined ? undefined : sessionIdOf(request)
   const personId = id === undefined ? undefined : sessions?.personOf(id)
   return personId === undefined ? undefined : { personId, via: "session" }
+}
+
+const resolveActor = async (request: FastifyRequest, options: ActorOptions): Promise<Actor | undefined> => {
+  // A rejected credential fails every route that needs an actor (401) rather than falling back to
+  // the cookie, while unknown routes still return 404.
+  try {
+    const actor = await credentialActor(request, options.bearer, options.sessions)
+    if (actor !== undefined && (await options.directory.person(actor.personId)) === undefined) throw unknownPersonError(actor.personId)
+    return actor
+  } catch (error) {
+    request.authenticationError = error
+    return undefined
+  }
 }
 
 /** Options of {@link actorPlugin}. */
@@ -141,6 +161,8 @@ export interface ActorOptions {
   readonly bearer: BearerAuthenticator
   /** The demo sessions; undefined outside demo mode, where session cookies do not count. */
   readonly sessions: SessionStore | undefined
+  /** The directory that must list every signed-in person. */
+  readonly directory: PersonDirectory
 }
 
 /** Resolves `request.actor` on every request; needs @fastify/cookie registered with a secret. */
@@ -149,7 +171,7 @@ export const actorPlugin = fp<ActorOptions>(
     fastify.decorateRequest("actor", undefined)
     fastify.decorateRequest("authenticationError", undefined)
     fastify.addHook("onRequest", async (request) => {
-      request.actor = await resolveActor(request, options.bearer, options.sessions)
+      request.actor = await resolveActor(request, options)
     })
   },
   { name: "iupkit-actor", dependencies: ["@fastify/cookie"] }

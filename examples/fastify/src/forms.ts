@@ -4,6 +4,7 @@
  * still fails as invalid input naming the field.
  */
 import { InvalidInputError } from "@iupkit/core"
+import { checkboxRule } from "@iupkit/render-html"
 
 type FormBody = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 
@@ -22,8 +23,25 @@ export const fields = (body: unknown, name: string): ReadonlyArray<string> => {
   return typeof value === "string" ? [value] : value
 }
 
-/** A checkbox: checked boxes send "true", unchecked ones send nothing. */
-export const checked = (body: unknown, name: string): boolean => field(body, name) === "true"
+/**
+ * Reads a checkbox. The pages' boxes send "true" (a box without a value attribute sends "on") and
+ * unchecked ones send nothing. Any other value is a tampered or foreign form, so it fails with an
+ * {@link InvalidInputError} instead of silently counting as unchecked.
+ */
+export const checked = (body: unknown, name: string): boolean => {
+  if (bodyOf(body)[name] === undefined) return false
+  const value = field(body, name)
+  if (value === "true" || value === "on") return true
+  throw InvalidInputError.of(name, value, checkboxRule)
+}
+
+/** Reads the "all" or "chosen" choice of a form's `selection` radio buttons; a form without it means chosen. */
+export const selection = (body: unknown): "all" | "chosen" => {
+  const value = field(body, "selection")
+  if (value === "all" || value === "chosen") return value
+  if (value === "") return "chosen"
+  throw InvalidInputError.of("selection", value, 'must be one of "all", "chosen"')
+}
 
 /** Reads a version field: "new" for something never written (null), else a number for the service to check. */
 export const version = (body: unknown, name = "version"): number | null => {

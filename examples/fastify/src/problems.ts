@@ -32,6 +32,25 @@ export class FileTooLargeError extends Error {
   }
 }
 
+/** Largest request body the host parses, in bytes (Fastify's `bodyLimit`); document uploads have their own limit. */
+export const maxRequestBodyBytes = 1024 * 1024
+
+// The limit travels in the data, so API clients and the page can both state it.
+const requestTooLarge = (limit: number, data: Record<string, unknown>): Problem => ({
+  status: 413,
+  tag: "RequestError",
+  message: `The request body is larger than the limit of ${limit} bytes: send a smaller request`,
+  data: { ...data, limit }
+})
+
+const requestTooLargeText = (problem: Problem, language: Language): { readonly title: string; readonly text: string } | undefined =>
+  problem.status === 413 && typeof problem.data.limit === "number"
+    ? {
+      title: message(language, "requestTooLargeTitle"),
+      text: message(language, "requestTooLargeText", { limit: messagesFor(language).fileSize(problem.data.limit) })
+    }
+    : undefined
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
 
 // The Promise API rejects with the tagged error itself, but an Effect run by the host rejects
@@ -79,7 +98,8 @@ export const problemOf = (thrown: unknown): Problem => {
     if (code.startsWith("FST_CSRF_")) {
       return { status: 403, tag: "CsrfError", message: "Missing or invalid CSRF token: reload the form and send it again", data: {} }
     }
-    // Fastify's own request errors (malformed JSON, unsupported media type, body too large).
+    if (code === "FST_ERR_CTP_BODY_TOO_LARGE") return requestTooLarge(maxRequestBodyBytes, { code })
+    // Fastify's own request errors (malformed JSON, unsupported media type).
     const statusCode = typeof error.statusCode === "number" ? error.statusCode : 500
     if (statusCode >= 400 && statusCode < 500) {
       return { status: statusCode, tag: "RequestError", message: text, data: { code } }
@@ -101,8 +121,9 @@ const domainTags = new Set([
 const hostPageTexts = (problem: Problem): readonly [MessageKey, MessageKey] => {
   switch (problem.tag) {
     case "UnauthenticatedError":
-    case "AuthenticationError":
       return ["unauthenticatedTitle", "unauthenticatedText"]
+    case "AuthenticationError":
+      return ["unauthenticatedTitle", problem.data.reason === "unknownPerson" ? "unknownPersonText" : "unauthenticatedText"]
     case "CsrfError":
       return ["csrfTitle", "csrfText"]
     case "RequestError":
@@ -138,6 +159,8 @@ export const problemPageText = (
     const texts = messagesFor(language)
     return { title: texts.fileTooLargeTitle, text: texts.invalidInput(texts.fieldNames.file!, texts.rules.fileTooLarge(texts.fileSize(error.limit))) }
   }
+  const tooLarge = requestTooLargeText(problem, language)
+  if (tooLarge !== undefined) return tooLarge
   const [title, text] = hostPageTexts(problem)
   return { title: message(language, title), text: message(language, text, { requestId }) }
 }

@@ -25,6 +25,9 @@ export const AuthenticationFailure = Schema.Literal(
   "claimInvalid",
   "missingPersonId",
   "invalidPersonId",
+  // A verified credential whose person the school's directory does not list; the authenticators
+  // here never fail with it, because only the host can ask its directory.
+  "unknownPerson",
   "rejected"
 )
 /** @category errors */

@@ -35,6 +35,11 @@ const expectedInWords = (expected: string): string => {
 const ruleOf = (issue: ParseResult.ArrayFormatterIssue, value: unknown): string => {
   // A missing key and a key set to undefined both lack a value.
   if (value === undefined) return "is required"
+  // Only callers that decode with `onExcessProperty: "error"` see these.
+  if (issue._tag === "Unexpected") {
+    const expected = /expected: ([\s\S]+)$/.exec(issue.message)
+    return expected === null ? "is not a known property" : `is not a known property, expected one of ${expected[1]!.split(" | ").join(", ")}`
+  }
   if (issue.message.includes("into a DateTime")) {
     return "must be an ISO 8601 date and time with an offset, such as 2026-08-01T10:00:00Z"
   }
@@ -60,13 +65,27 @@ export const toInvalidInput = (error: ParseResult.ParseError, input: unknown, fi
 }
 
 /**
+ * Options of {@link decodeInput} and {@link decodeInputEither}.
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export interface DecodeInputOptions {
+  /**
+   * Handling of object properties the schema does not declare: drop them (the default) or
+   * fail naming the first one, as an API that documents `additionalProperties: false` should.
+   */
+  readonly onExcessProperty?: "ignore" | "error"
+}
+
+/**
  * Decodes unknown input with a schema, failing with an {@link InvalidInputError}.
  *
  * @category decoding
  * @since 0.1.0
  */
-export const decodeInput = <A, I>(schema: Schema.Schema<A, I, never>, field?: string) => {
-  const decode = Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "ignore" })
+export const decodeInput = <A, I>(schema: Schema.Schema<A, I, never>, field?: string, options?: DecodeInputOptions) => {
+  const decode = Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: options?.onExcessProperty ?? "ignore" })
   return (input: unknown): Effect.Effect<A, InvalidInputError> =>
     Either.match(decode(input), {
       onLeft: (error) => Effect.fail(toInvalidInput(error, input, field)),
@@ -80,8 +99,8 @@ export const decodeInput = <A, I>(schema: Schema.Schema<A, I, never>, field?: st
  * @category decoding
  * @since 0.1.0
  */
-export const decodeInputEither = <A, I>(schema: Schema.Schema<A, I, never>, field?: string) => {
-  const decode = Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "ignore" })
+export const decodeInputEither = <A, I>(schema: Schema.Schema<A, I, never>, field?: string, options?: DecodeInputOptions) => {
+  const decode = Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: options?.onExcessProperty ?? "ignore" })
   return (input: unknown): Either.Either<A, InvalidInputError> =>
     Either.mapLeft(decode(input), (error) => toInvalidInput(error, input, field))
 }

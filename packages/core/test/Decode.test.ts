@@ -97,6 +97,15 @@ describe("decoding bad input", () => {
       expect(decoded).toEqual(planInput)
     }))
 
+  it("rejects excess properties on request", () => {
+    const result = decodeInputEither(PlanHeaderPatch, "patch", { onExcessProperty: "error" })({ publised: false })
+    if (Either.isRight(result)) throw new Error("expected the misspelt property to be rejected")
+    expect(result.left.field).toBe("patch.publised")
+    expect(result.left.value).toBe("false")
+    expect(result.left.rule).toMatch(/^is not a known property, expected one of .*"published"/)
+    expect(decodeInputEither(PlanHeaderPatch)({ publised: false })).toEqual(Either.right({}))
+  })
+
   it("accepts valid input unchanged", () => {
     expect(decodeInputEither(TemplateInput)(templateInput)).toEqual(Either.right(templateInput))
     expect(decodeInputEither(PlanInput)({ ...planInput, endDate: planInput.startDate })).toEqual(

@@ -13,6 +13,7 @@ import type {
   StorageError,
   VersionConflictError
 } from "@iupkit/core"
+import { shortenValue } from "@iupkit/core"
 import { defaultLocale, type Locale, type Messages, messagesFor } from "./Messages.js"
 
 /**
@@ -86,6 +87,7 @@ const ruleText = (messages: Messages, rule: string, value: string): string => {
   if (steps !== null) return messages.rules.notAStep(value, steps[1]!)
   if (/has no grading scale/i.test(rule)) return messages.rules.noScale
   if (/whole number|must be a number/i.test(rule)) return messages.rules.number
+  if (/^is a checkbox/.test(rule)) return messages.rules.checkbox(value)
   if (/must be one of/i.test(rule)) return messages.rules.choice
   return fileRuleText(messages, rule) ?? messages.rules.other
 }
@@ -96,6 +98,7 @@ const invalidInputText = (messages: Messages, error: InvalidInputError): string 
   if (field === "expectedVersion" || field === "version") return messages.staleForm
   if (field === "planIds" && /must not be empty/i.test(error.rule)) return messages.noPlanSelected
   if (field === "confirm") return messages.deleteNotConfirmed
+  if (/^is not a known property/.test(error.rule)) return messages.unknownProperty(error.field)
   return messages.invalidInput(fieldName(messages, error.field), ruleText(messages, error.rule, error.value))
 }
 
@@ -121,8 +124,9 @@ export const describeError = (error: unknown, locale: Locale = defaultLocale): U
   const messages = messagesFor(locale)
   switch (tagOf(error)) {
     case "NotFoundError": {
-      const { kind } = error as NotFoundError
-      return { title: messages.notFoundTitle, message: messages.notFound(kindName(messages, kind)) }
+      // The id is the caller's own input, shortened so a long one cannot flood the page.
+      const { kind, id } = error as NotFoundError
+      return { title: messages.notFoundTitle, message: messages.notFound(kindName(messages, kind), shortenValue(id)) }
     }
     case "ForbiddenError": {
       const { kind } = error as ForbiddenError

@@ -32,7 +32,21 @@ const required = (body: FormBody, name: string): Either.Either<string, InvalidIn
 
 const emptyAsNull = (value: string | undefined): string | null => (value === undefined || value === "" ? null : value)
 
-const checked = (body: FormBody, name: string): boolean => single(body, name) !== undefined
+/**
+ * The rule a checkbox value breaks. The pages' boxes send "true", a box without a value attribute
+ * sends "on", and an unchecked box sends nothing.
+ *
+ * @category forms
+ * @since 0.1.0
+ */
+export const checkboxRule = 'is a checkbox and must be "true" or "on" when checked, or absent when unchecked'
+
+// Any other value is a tampered or foreign form, so it fails instead of silently counting as unchecked.
+const checked = (body: FormBody, name: string): Either.Either<boolean, InvalidInputError> => {
+  const value = single(body, name)
+  if (value === undefined) return Either.right(false)
+  return value === "true" || value === "on" ? Either.right(true) : Either.left(InvalidInputError.of(name, value, checkboxRule))
+}
 
 /** Reads a version field: a whole number from 1, or "new" (null) where a form allows it. */
 const versionField = (
@@ -93,7 +107,7 @@ export const planHeaderRequest = (body: FormBody) =>
         title: yield* required(body, "title"),
         startDate: yield* required(body, "startDate"),
         endDate,
-        published: checked(body, "published")
+        published: yield* checked(body, "published")
       }
     }
   })
@@ -159,8 +173,8 @@ export const assessmentSettingsRequest = (body: FormBody) =>
       expectedVersion: yield* knownVersion(body),
       patch: {
         title: yield* required(body, "title"),
-        visibleToPupils: checked(body, "visibleToPupils"),
-        selfAssessmentEnabled: checked(body, "selfAssessmentEnabled")
+        visibleToPupils: yield* checked(body, "visibleToPupils"),
+        selfAssessmentEnabled: yield* checked(body, "selfAssessmentEnabled")
       }
     }
   })
@@ -177,8 +191,8 @@ export const newAssessmentRequest = (body: FormBody, courseId: string) =>
       courseId,
       title: yield* required(body, "title"),
       gradingScaleId: emptyAsNull(single(body, "gradingScaleId")),
-      visibleToPupils: checked(body, "visibleToPupils"),
-      selfAssessmentEnabled: checked(body, "selfAssessmentEnabled")
+      visibleToPupils: yield* checked(body, "visibleToPupils"),
+      selfAssessmentEnabled: yield* checked(body, "selfAssessmentEnabled")
     }
   })
 

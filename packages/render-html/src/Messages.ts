@@ -236,7 +236,8 @@ export interface Messages {
   readonly exportLimitTitle: string
   readonly currentValueHeading: string
   readonly backToStart: string
-  readonly notFound: (kind: string) => string
+  /** Names the id the request sent, because an export or a form may name several of one kind. */
+  readonly notFound: (kind: string, id: string) => string
   readonly forbidden: (kind: string) => string
   readonly conflict: (kind: string) => string
   /** Heads a field form shown again after a conflict, above the text saved meanwhile. */
@@ -255,6 +256,8 @@ export interface Messages {
   readonly fieldNames: Readonly<Record<string, string>>
   /** Names a field missing from `fieldNames`, so no internal name reaches the page. */
   readonly unnamedField: string
+  /** A property the request may not contain, such as a misspelt one in a JSON body. */
+  readonly unknownProperty: (name: string) => string
   readonly rules: {
     readonly nul: string
     readonly surrogate: string
@@ -272,6 +275,8 @@ export interface Messages {
     readonly noScale: string
     readonly number: string
     readonly choice: string
+    /** A checkbox sent with a value the form never sends. */
+    readonly checkbox: (value: string) => string
     readonly other: string
   }
 
@@ -530,8 +535,8 @@ export const sv: Messages = {
   exportLimitTitle: "För många planer",
   currentValueHeading: "Så här ser det ut nu",
   backToStart: "Till startsidan",
-  notFound: (kind) =>
-    `${kind} finns inte, eller så har du inte behörighet att se ${svNeuterKinds.has(kind) ? "det" : "den"}.`,
+  notFound: (kind, id) =>
+    `${kind}${id === "" ? "" : ` ”${id}”`} finns inte, eller så har du inte behörighet att se ${svNeuterKinds.has(kind) ? "det" : "den"}.`,
   forbidden: (kind) => `Du får se ${kind.toLocaleLowerCase("sv")} men inte göra den här ändringen.`,
   conflict: (kind) =>
     `Någon annan ändrade ${kind.toLocaleLowerCase("sv")} medan du arbetade, så din ändring sparades inte. Ladda om sidan, läs det nya innehållet och gör ändringen igen.`,
@@ -584,6 +589,7 @@ export const sv: Messages = {
     selfAssessmentEnabled: "Självskattning"
   },
   unnamedField: "Ett av fälten",
+  unknownProperty: (name) => `Begäran innehåller den okända egenskapen "${name}". Ta bort den eller rätta stavningen.`,
   rules: {
     nul: "texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen.",
     surrogate: "texten innehåller ogiltiga tecken. Skriv in texten på nytt.",
@@ -602,6 +608,7 @@ export const sv: Messages = {
     noScale: "omdömet har ingen bedömningsskala, så det tar ingen nivå. Lämna nivån tom.",
     number: "värdet måste vara ett heltal. Ladda om sidan och försök igen.",
     choice: "välj ett av alternativen i listan.",
+    checkbox: (value) => `kryssrutan skickades med det ogiltiga värdet ”${value}”. Ladda om sidan och försök igen.`,
     other: "värdet godtogs inte. Kontrollera det och försök igen."
   },
 
@@ -828,7 +835,7 @@ export const en: Messages = {
   exportLimitTitle: "Too many plans",
   currentValueHeading: "What it says now",
   backToStart: "Back to the start page",
-  notFound: (kind) => `${kind} does not exist, or you are not allowed to see it.`,
+  notFound: (kind, id) => `${kind}${id === "" ? "" : ` “${id}”`} does not exist, or you are not allowed to see it.`,
   forbidden: (kind) => `You may see ${kind.toLowerCase()} but not make this change.`,
   conflict: (kind) =>
     `Someone else changed ${kind.toLowerCase()} while you were working, so your change was not saved. Reload the page, read the new content and make your change again.`,
@@ -881,6 +888,7 @@ export const en: Messages = {
     selfAssessmentEnabled: "Self-assessment"
   },
   unnamedField: "One of the fields",
+  unknownProperty: (name) => `The request contains the unknown property "${name}". Remove it or correct its spelling.`,
   rules: {
     nul: "the text contains a character that is not allowed (NUL). Remove it and try again.",
     surrogate: "the text contains invalid characters. Type the text again.",
@@ -899,6 +907,7 @@ export const en: Messages = {
     noScale: "the assessment has no grading scale, so it takes no level. Leave the level empty.",
     number: "the value must be a whole number. Reload the page and try again.",
     choice: "choose one of the options in the list.",
+    checkbox: (value) => `the checkbox was sent with the invalid value “${value}”. Reload the page and try again.`,
     other: "the value was not accepted. Check it and try again."
   },
 

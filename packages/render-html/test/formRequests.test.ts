@@ -2,10 +2,14 @@
 // form readers and sent to the services: the pages' field names and the services' requests agree.
 import { describe, expect, it } from "@effect/vitest"
 import {
+  assessmentSettingsRequest,
   bulkCreateRequest,
+  checkboxRule,
+  describeError,
   entryWriteRequest,
   fieldWriteRequest,
   levelsRequest,
+  newAssessmentRequest,
   planHeaderRequest,
   planSelectionRequest,
   renderCoursePage,
@@ -178,6 +182,30 @@ describe("form request errors", () => {
   it("rejects an unknown selection", () => {
     const result = bulkCreateRequest({ selection: "everyone", templateId: "t", title: "x", startDate: "2026-08-01" })
     expect(Either.flip(result).pipe(Either.getOrThrow)).toMatchObject({ field: "selection" })
+  })
+
+  it("rejects foreign checkbox values", () => {
+    const header = { version: "3", title: "IUP", startDate: "2026-08-01", endDate: "" }
+    const errorOf = <A, E>(result: Either.Either<A, E>): E => Either.getOrThrow(Either.flip(result))
+    const cases = [
+      { field: "published", error: errorOf(planHeaderRequest({ ...header, published: "ja" })) },
+      { field: "visibleToPupils", error: errorOf(assessmentSettingsRequest({ version: "2", title: "Prov", visibleToPupils: "ja" })) },
+      { field: "selfAssessmentEnabled", error: errorOf(newAssessmentRequest({ title: "Prov", selfAssessmentEnabled: "false" }, "course-1")) }
+    ]
+    for (const { field, error } of cases) {
+      expect(error).toMatchObject({ _tag: "InvalidInputError", field, rule: checkboxRule })
+      expect(describeError(error).message).toContain("ogiltiga värdet")
+    }
+    expect(describeError(Either.flip(planHeaderRequest({ ...header, published: "ja" })).pipe(Either.getOrThrow)).message).toBe(
+      "Publicerad: kryssrutan skickades med det ogiltiga värdet ”ja”. Ladda om sidan och försök igen."
+    )
+  })
+
+  it("reads checkbox values the forms send", () => {
+    const header = { version: "3", title: "IUP", startDate: "2026-08-01", endDate: "" }
+    expect(Either.getOrThrow(planHeaderRequest({ ...header, published: "true" })).patch).toMatchObject({ published: true })
+    expect(Either.getOrThrow(planHeaderRequest({ ...header, published: "on" })).patch).toMatchObject({ published: true })
+    expect(Either.getOrThrow(planHeaderRequest(header)).patch).toMatchObject({ published: false })
   })
 
   it("reads new and numbered versions", () => {

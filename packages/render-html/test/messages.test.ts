@@ -92,7 +92,7 @@ describe("messageFor", () => {
       "Du får se omdömet men inte göra den här ändringen."
     )
     expect(messageFor(new NotFoundError({ kind: "document", id: "d" }), "en")).toBe(
-      "The document does not exist, or you are not allowed to see it."
+      "The document “d” does not exist, or you are not allowed to see it."
     )
   })
 
@@ -173,10 +173,10 @@ describe("messageFor", () => {
 
   it("uses the neuter pronoun for neuter kinds", () => {
     expect(messageFor(new NotFoundError({ kind: "assessment", id: "a" }))).toBe(
-      "Omdömet finns inte, eller så har du inte behörighet att se det."
+      "Omdömet ”a” finns inte, eller så har du inte behörighet att se det."
     )
     expect(messageFor(new NotFoundError({ kind: "plan", id: "p" }))).toBe(
-      "Planen finns inte, eller så har du inte behörighet att se den."
+      "Planen ”p” finns inte, eller så har du inte behörighet att se den."
     )
   })
 

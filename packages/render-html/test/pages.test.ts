@@ -478,7 +478,7 @@ describe("print page", () => {
 
 describe("error page", () => {
   const cases = [
-    [new NotFoundError({ kind: "plan", id: "plan-9" }), "Hittades inte", "Planen finns inte"],
+    [new NotFoundError({ kind: "plan", id: "plan-9" }), "Hittades inte", "Planen ”plan-9” finns inte"],
     [
       new ForbiddenError({ kind: "plan", id: "plan-9", action: "delete", reason: "not a mentor" }),
       "Inte tillåtet",

@@ -223,6 +223,13 @@ const listTemplates = (actor: Actor, scope?: typeof TemplateScope.Encoded) =>
   Effect.gen(function*() {
     const filter = yield* decodeScopeFilter(scope)
     const session = yield* openSession(actor)
+    // An empty list would read as "no templates exist" to a mentor, who gets the templates offered
+    // to them with the mentoring page instead.
+    if (!isAdministrator(session.actor)) {
+      return yield* Effect.fail(
+        forbidden("template", filter === undefined ? "all" : scopeKey(filter), "list", "only administrators list templates; mentors get the templates they may use with their mentoring page")
+      )
+    }
     if (filter !== undefined) yield* requireScope(session, filter, "list the templates of")
     const store = yield* TemplateStore
     const templates = yield* store.list()
@@ -396,7 +403,10 @@ const administrationOperations = {
   setTemplateHidden,
   /** Deletes a template; existing plans keep their copy of its fields. */
   deleteTemplate,
-  /** The templates the actor administers, optionally of one scope, in title order. */
+  /**
+   * The templates the actor administers, optionally of one scope, in title order. Fails as
+   * forbidden for anyone who administers nothing.
+   */
   listTemplates,
   /** Defines a grading scale (site administrators). */
   createGradingScale,

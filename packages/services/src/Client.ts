@@ -5,8 +5,8 @@
  *
  * @since 0.1.0
  */
-import { type Directory, type IdGenerator, layerMemoryDirectory, type Roster } from "@iupkit/core"
-import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect"
+import { Directory, type IdGenerator, layerMemoryDirectory, type Person, type PersonId, type Roster } from "@iupkit/core"
+import { Cause, Effect, Exit, Layer, ManagedRuntime, Option } from "effect"
 import { Administration, type AdministrationService } from "./Administration.js"
 import { Documents, type DocumentsService } from "./Documents.js"
 import { Exports, type ExportsService } from "./Exports.js"
@@ -46,6 +46,14 @@ export interface IupClient {
   readonly guardians: Promised<GuardiansService>
   readonly exports: Promised<ExportsService>
   readonly documents: Promised<DocumentsService>
+  /**
+   * Look-ups in the school's directory, without access checks: for the host's sign-in, which must
+   * turn away a verified credential whose person the directory does not list.
+   */
+  readonly directory: {
+    /** The person with the id, or undefined when the directory has no such person. */
+    readonly person: (personId: PersonId) => Promise<Person | undefined>
+  }
   /** Releases the runtime and the storage it opened; later calls reject. */
   readonly dispose: () => Promise<void>
 }
@@ -159,6 +167,10 @@ export const createIupClient = (options: IupClientOptions): IupClient => {
     guardians: promised(run, Guardians, ["page"]),
     exports: promised(run, Exports, ["exportPlans", "assessmentEntries", "batches"]),
     documents: promised(run, Documents, ["upload", "list", "download", "delete", "importPlan"]),
+    directory: {
+      person: (personId) =>
+        run(Effect.flatMap(Directory, (directory) => directory.person(personId))).then(Option.getOrUndefined)
+    },
     dispose: () => runtime.dispose()
   }
 }

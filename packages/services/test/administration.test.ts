@@ -35,6 +35,18 @@ describe("administration", () => {
       expect(yield* administration.listTemplates(as(ids.northAdmin))).toEqual([])
     }).pipe(Effect.provide(makeTestLayer())))
 
+  it.effect("template list is for administrators only", () =>
+    Effect.gen(function*() {
+      yield* seed
+      const administration = yield* Administration
+      for (const personId of [ids.anna, ids.p1, ids.g1]) {
+        const error = yield* Effect.flip(administration.listTemplates(as(personId)))
+        expect(error).toMatchObject({ _tag: "ForbiddenError", kind: "template", id: "all", action: "list" })
+      }
+      const scoped = yield* Effect.flip(administration.listTemplates(as(ids.anna), { _tag: "site" }))
+      expect(scoped).toMatchObject({ _tag: "ForbiddenError", id: "site" })
+    }).pipe(Effect.provide(makeTestLayer())))
+
   it.effect("template edits leave plans unchanged", () =>
     Effect.gen(function*() {
       const data = yield* seed

@@ -1,4 +1,4 @@
-import { DirectoryWriter, ForbiddenError, NotFoundError } from "@iupkit/core"
+import { DirectoryWriter, ForbiddenError, NotFoundError, type PersonId } from "@iupkit/core"
 import { layerMemoryStorage } from "@iupkit/store-memory"
 import { SqliteStorage } from "@iupkit/store-sqlite"
 import { Effect } from "effect"
@@ -29,6 +29,18 @@ describe("Promise API", () => {
       expect(view.fields.map((field) => [field.heading, field.canEdit])).toEqual([["Mål", true]])
       const page = await client.guardians.page(as(ids.g1))
       expect(page.children[0]!.plans.map((summary) => summary.id)).toEqual([plan.id])
+    } finally {
+      await client.dispose()
+    }
+  })
+
+  it("looks people up in the directory", async () => {
+    const client = createIupClient({ storage: layerMemoryStorage, directory: roster })
+    try {
+      const person = await client.directory.person(ids.anna)
+      expect(person?.id).toBe(ids.anna)
+      expect(person?.givenName).toBe(roster.people.find((entry) => entry.id === ids.anna)!.givenName)
+      expect(await client.directory.person("person-not-in-directory" as PersonId)).toBeUndefined()
     } finally {
       await client.dispose()
     }
