@@ -1288,7 +1288,7 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(mixed.status).toBe(200)
         const report = await mixed.text()
         expect(report).toContain("1 plan publicerades.")
-        expect(report).toContain("plan-missing för – publicerades inte: Planen finns inte")
+        expect(report).toContain("plan-missing för – publicerades inte: Planen ”plan-missing” finns inte")
         expect(report).toMatch(/class="notice notice-error" role="alert"/)
 
         const rest = await submit(jar, "/plans/publish", [["_csrf", hiddenCsrf(html)], ["planIds", first], ["planIds", second]])

@@ -99,6 +99,9 @@ export const buildApp = async (options: HostOptions): Promise<FastifyInstance> =
   const pageOptions = pageOptionsFor(options.demoPeople)
   const fastify = Fastify({
     bodyLimit: maxRequestBodyBytes,
+    // A client still sending a body the host already refused (413) keeps its connection busy, so
+    // closing waits for it without end unless close ends every connection.
+    forceCloseConnections: true,
     logger: options.logger ?? { level: "info" },
     genReqId: () => randomUUID(),
     requestIdHeader: false,

@@ -624,7 +624,7 @@ describe("delete and publish controls", () => {
   it("lists plans a bulk publish left unpublished", () => {
     const error = new NotFoundError({ kind: "plan", id: "plan-9" })
     const page = parseDocument(renderMentorPage(f.mentorPage, { publishFailures: [{ title: "IUP HT", pupilName: "Elsa Eriksson", error }] }))
-    expect(text(one(byClass(page, "notice-error"), "failures"))).toContain("IUP HT för Elsa Eriksson publicerades inte: Planen finns inte")
+    expect(text(one(byClass(page, "notice-error"), "failures"))).toContain("IUP HT för Elsa Eriksson publicerades inte: Planen ”plan-9” finns inte")
   })
 })
 
