@@ -36,9 +36,14 @@ export const startMessage = (framework: string, url: string, jwtFromEnvironment:
       : `API: set IUPKIT_JWT_SECRET (32+ characters) to accept your own HS256 tokens; see ${url}/openapi.json`
   ].join("\n")
 
-/** Printed before the database opens, since the first start takes a while. */
-export const openingMessage = (filename: string): string =>
-  `Opening ${filename} (the first start imports and seeds the fictional school, which takes about half a minute)…`
+/**
+ * Printed before the database opens. Only a start without the file imports and seeds the school,
+ * which takes a while, so only that message mentions the wait.
+ */
+export const openingMessage = (filename: string, exists: boolean): string =>
+  exists
+    ? `Opening ${filename}…`
+    : `Creating ${filename}: importing and seeding the fictional school takes about half a minute…`
 
 /** Printed when the demo database was seeded for an earlier term and shows no current plans. */
 export const outdatedMessage = (filename: string): string =>

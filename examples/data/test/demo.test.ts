@@ -7,6 +7,7 @@ import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Demo, openDemo } from "../demo/demo.js"
 import { fitRosterToToday, withAdministrators } from "../demo/roster.js"
+import { openingMessage } from "../demo/settings.js"
 import { demoTerms } from "../demo/seed.js"
 
 const dated = (startDate: string, endDate: string | null) => ({ startDate: startDate as LocalDate, endDate: endDate as LocalDate | null })
@@ -39,6 +40,13 @@ describe("demo roster", () => {
   it("makes a non-mentor teacher site administrator", () => {
     const withAdmins = withAdministrators(smallRoster, "2026-01-10" as LocalDate)
     expect(withAdmins.administrations.map((administration) => [administration.personId, administration.scope._tag])).toEqual([["teacher", "site"]])
+  })
+})
+
+describe("opening message", () => {
+  it("mentions the wait only for a new file", () => {
+    expect(openingMessage("demo.sqlite", false)).toContain("half a minute")
+    expect(openingMessage("demo.sqlite", true)).toBe("Opening demo.sqlite…")
   })
 })
 

@@ -2,6 +2,7 @@
  * `npm start`: the fictional school in a SQLite file under data/, served by the Fastify host on
  * 127.0.0.1 (port 3000 unless --port or PORT says otherwise), with the demo sign-in page.
  */
+import { existsSync } from "node:fs"
 import { makeJwtAuthenticator } from "@iupkit/auth"
 import { Effect } from "effect"
 import { openDemo } from "../../data/demo/demo.js"
@@ -13,7 +14,7 @@ const main = async (): Promise<void> => {
   const port = portFrom(process.argv.slice(2), process.env)
   const filename = databaseFile(process.env)
   const jwt = jwtSecret(process.env)
-  console.log(openingMessage(filename))
+  console.log(openingMessage(filename, existsSync(filename)))
   const demo = await openDemo(filename)
   if (demo.outdated) console.warn(outdatedMessage(filename))
   const bearer = await Effect.runPromise(makeJwtAuthenticator({ key: jwt.key, ...jwtClaims }))
