@@ -516,7 +516,7 @@ export const sv: Messages = {
   noChildren: "Det finns inga barn kopplade till dig.",
 
   printTitle: (count) => `Utskrift av ${svPlural(count, "plan", "planer")}`,
-  noPlanSelected: "Du valde ingen plan. Gå tillbaka, kryssa i minst en plan och välj sedan utskrift eller PDF igen.",
+  noPlanSelected: "Du valde ingen plan. Gå tillbaka, kryssa i minst en plan och försök igen.",
   exportedBy: (name, when) => `Utskriven av ${name}, ${when}`,
   leftOutProtected: (count) =>
     count === 1
@@ -577,6 +577,7 @@ export const sv: Messages = {
     templateId: "Mall",
     pupilIds: "Elever",
     fileName: "Filnamn",
+    documentDate: "Dokumentets datum",
     file: "Filen",
     steps: "Steg",
     name: "Namn",
@@ -600,7 +601,7 @@ export const sv: Messages = {
       "PDF-filen innehåller skript eller kan starta program när den öppnas. Spara den utan skript, till exempel genom att skriva ut den till PDF, och ladda upp den igen.",
     docxUnpack: "Word-filen packas upp till långt mer än den tar plats och tas därför inte emot. Spara den på nytt i Word och försök igen.",
     tooLong: (max) => `texten får vara högst ${max} tecken lång. Korta den och försök igen.`,
-    empty: "får inte vara tomt. Fyll i det och försök igen.",
+    empty: "måste fyllas i. Skriv något och försök igen.",
     date: (value) =>
       value === null ? "ange ett datum som ÅÅÅÅ-MM-DD." : `”${value}” är inget giltigt datum. Ange ett datum som ÅÅÅÅ-MM-DD.`,
     endBeforeStart: "slutdatumet får inte vara före startdatumet. Välj ett senare slutdatum eller lämna det tomt.",
@@ -816,7 +817,7 @@ export const en: Messages = {
   noChildren: "No children are linked to you.",
 
   printTitle: (count) => `Print of ${enPlural(count, "plan", "plans")}`,
-  noPlanSelected: "You selected no plan. Go back, tick at least one plan and choose print or PDF again.",
+  noPlanSelected: "You selected no plan. Go back, tick at least one plan and try again.",
   exportedBy: (name, when) => `Printed by ${name}, ${when}`,
   leftOutProtected: (count) =>
     count === 1
@@ -876,6 +877,7 @@ export const en: Messages = {
     templateId: "Template",
     pupilIds: "Pupils",
     fileName: "File name",
+    documentDate: "Document date",
     file: "The file",
     steps: "Steps",
     name: "Name",

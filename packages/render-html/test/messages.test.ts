@@ -98,7 +98,7 @@ describe("messageFor", () => {
 
   it("translates the core's text rules", () => {
     const cases: ReadonlyArray<readonly [InvalidInputError, string]> = [
-      [InvalidInputError.of("title", "", "must not be empty"), "Titel: får inte vara tomt. Fyll i det och försök igen."],
+      [InvalidInputError.of("title", "", "must not be empty"), "Titel: måste fyllas i. Skriv något och försök igen."],
       [
         InvalidInputError.of("fields.0.value", "x", "must be at most 20000 characters (got 20001)"),
         "Text: texten får vara högst 20000 tecken lång. Korta den och försök igen."

@@ -485,7 +485,7 @@ describe("error page", () => {
       "Du får se planen men inte göra den här ändringen."
     ],
     [new ExportLimitExceededError({ requested: 140, limit: 100 }), "För många planer", "Du valde 140 planer"],
-    [InvalidInputError.of("title", "", "must not be empty"), "Ogiltiga uppgifter", "Titel: får inte vara tomt. Fyll i det och försök igen."]
+    [InvalidInputError.of("title", "", "must not be empty"), "Ogiltiga uppgifter", "Titel: måste fyllas i. Skriv något och försök igen."]
   ] as const
 
   for (const [error, title, message] of cases) {
