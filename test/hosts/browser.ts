@@ -68,7 +68,7 @@ export const browserSuite = (host: BrowserHost): void => {
     const contexts: Array<BrowserContext> = []
     // Console messages about blocked inline scripts or styles: the strict policy must hold on every page.
     const blocked: Array<string> = []
-    // Console errors of resources a page loads, such as an icon answered 404.
+    // Console errors of resources a page loads, such as an icon that returns 404.
     const consoleErrors: Array<string> = []
     let templateId = ""
 

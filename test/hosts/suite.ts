@@ -506,7 +506,7 @@ export const hostSuite = (host: HostUnderTest): void => {
         expect(error.message).toBe('Begäran innehåller den okända egenskapen "patch.publised". Ta bort den eller rätta stavningen.')
         const field = await api(`/api/plans/${made.planId}/fields/${made.fieldId}`, {
           method: "PUT",
-          // A stale version, so a host that ignored the extra property would answer 409, not write.
+          // A stale version, so a host that ignored the extra property would return 409, not write.
           body: JSON.stringify({ expectedVersion: 999, value: "x", foo: 1 })
         })
         expect(field.status).toBe(400)

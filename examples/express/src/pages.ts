@@ -51,7 +51,7 @@ export type CsrfTokenFor = (req: Request, res: Response) => string
 
 const SignInForm = Schema.Struct({ personId: PersonId })
 
-/** The most people of one role the sign-in page lists; a name search reaches the rest. */
+/** Maximum number of people of one role on the sign-in page. A name search reaches the rest. */
 export const signInListLimit = 50
 
 /** Name of the cookie that keeps the language chosen with `?lang=` for the next pages. */
@@ -116,7 +116,7 @@ const nameSearch = (language: Language, query: string): string => {
   ].join("\n")
 }
 
-// A role with more people than the limit lists the first ones and says how many it leaves out.
+// A role with more people than the limit lists the first ones and states how many it leaves out.
 const peopleByRole = (people: ReadonlyArray<DemoPerson>, language: Language, csrf: string, query: string): string => {
   const needle = query.toLocaleLowerCase("sv")
   const found = people.filter((person) => person.name.toLocaleLowerCase("sv").includes(needle))

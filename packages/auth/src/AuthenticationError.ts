@@ -25,8 +25,8 @@ export const AuthenticationFailure = Schema.Literal(
   "claimInvalid",
   "missingPersonId",
   "invalidPersonId",
-  // A verified credential whose person the school's directory does not list; the authenticators
-  // here never fail with it, because only the host can ask its directory.
+  // A verified credential whose person the school's directory does not list. The authenticators
+  // here never fail with it, because only the host can query its directory.
   "unknownPerson",
   "rejected"
 )

@@ -72,8 +72,8 @@ const fieldName = (messages: Messages, field: string): string => messages.fieldN
 const sentValue = (value: string): string | null => (value === "" || value === "nothing" ? null : value)
 
 // The core's rules are English sentences written by its text, date and scale checks. These
-// patterns recognise them so the user reads the rule in their own language. A rule no pattern
-// knows gets a generic sentence, because its English text is meant for developers.
+// patterns recognise them so the user reads the rule in their own language. A rule that no pattern
+// matches gets a generic sentence, because its English text is meant for developers.
 const ruleText = (messages: Messages, rule: string, value: string): string => {
   if (/NUL character/i.test(rule)) return messages.rules.nul
   if (/unpaired surrogate/i.test(rule)) return messages.rules.surrogate

@@ -59,7 +59,7 @@ export interface Messages {
   readonly signOut: string
   /** Label of the header's language links. */
   readonly languageChoice: string
-  /** What the notice after a successful form post says, by {@link NoticeKind}. */
+  /** Texts of the notice after a successful form post, by {@link NoticeKind}. */
   readonly notices: Readonly<Record<NoticeKind, (count: number) => string>>
 
   // Plans in lists and headers

@@ -410,7 +410,9 @@ export const rejectedInputFor = (options: ResolvedOptions, action: string): Reje
   const { error, values } = rejectedForm
   const all = (name: string): ReadonlyArray<string> => {
     const posted = values[name]
-    return posted === undefined ? [] : typeof posted === "string" ? [posted] : posted
+    if (posted === undefined) return []
+    if (typeof posted === "string") return [posted]
+    return posted
   }
   return {
     value: (name, fallback) => all(name)[0] ?? fallback,

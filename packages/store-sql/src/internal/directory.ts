@@ -69,7 +69,7 @@ export const makeDirectory = (context: SqlContext): DirectoryService => {
   const memberCourseIds = (pupilId: string, on: LocalDate) =>
     run(db.selectFrom("course_memberships").select("course_id").where("pupil_id", "=", pupilId).where(activeOn(on)))
 
-  // Each fact list comes from its own table; one UNION ALL statement reads them all, each branch
+  // Each fact list comes from its own table. One UNION ALL statement reads them all, each branch
   // through the index that leads with the person, so a session opens with one round trip.
   const actorFacts = (personId: PersonId, on: LocalDate): Effect.Effect<ActorFacts, SqlError> =>
     Effect.gen(function*() {

@@ -57,8 +57,8 @@ export const makeAuditLog = (context: SqlContext): AuditLogService => {
   return {
     append: (entries) => {
       const statements = chunks(dialect, entries, 6).map((chunk) => run(db.insertInto("audit_log").values(chunk.map(auditRow))))
-      // One statement is atomic on its own; only a batch split over several needs a transaction,
-      // and reads audited one at a time then pay for no BEGIN and COMMIT.
+      // One statement is atomic on its own, so only a batch split over several needs a transaction.
+      // Reads audited one at a time then pay for no BEGIN and COMMIT.
       const write = statements.length <= 1
         ? Effect.asVoid(statements[0] ?? Effect.void)
         : writeTransaction(context, Effect.all(statements, { discard: true }))
